@@ -1,0 +1,87 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'home': { paramsTuple?: []; params?: {} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
+    'accounts.signup.show': { paramsTuple?: []; params?: {} }
+    'accounts.signup.store': { paramsTuple?: []; params?: {} }
+    'accounts.session.show': { paramsTuple?: []; params?: {} }
+    'accounts.session.store': { paramsTuple?: []; params?: {} }
+    'accounts.session.destroy': { paramsTuple?: []; params?: {} }
+    'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.email_confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.email_confirmation.resend': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.store': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.profile.show': { paramsTuple?: []; params?: {} }
+    'accounts.profile.update': { paramsTuple?: []; params?: {} }
+    'accounts.security.show': { paramsTuple?: []; params?: {} }
+    'accounts.security.update_email': { paramsTuple?: []; params?: {} }
+    'accounts.security.update_password': { paramsTuple?: []; params?: {} }
+    'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+  }
+  GET: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'accounts.signup.show': { paramsTuple?: []; params?: {} }
+    'accounts.session.show': { paramsTuple?: []; params?: {} }
+    'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.profile.show': { paramsTuple?: []; params?: {} }
+    'accounts.security.show': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'accounts.signup.show': { paramsTuple?: []; params?: {} }
+    'accounts.session.show': { paramsTuple?: []; params?: {} }
+    'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.profile.show': { paramsTuple?: []; params?: {} }
+    'accounts.security.show': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
+    'accounts.signup.store': { paramsTuple?: []; params?: {} }
+    'accounts.session.store': { paramsTuple?: []; params?: {} }
+    'accounts.session.destroy': { paramsTuple?: []; params?: {} }
+    'accounts.email_confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.email_confirmation.resend': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.store': { paramsTuple?: []; params?: {} }
+    'accounts.password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.profile.update': { paramsTuple?: []; params?: {} }
+    'accounts.security.update_email': { paramsTuple?: []; params?: {} }
+    'accounts.security.update_password': { paramsTuple?: []; params?: {} }
+    'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}

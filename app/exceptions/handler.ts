@@ -1,0 +1,97 @@
+import app from '@adonisjs/core/services/app'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { FormError } from '#app/forms/form_error'
+import { ensureRequestI18n } from '#app/i18n/locale'
+
+/** Fields never echoed back into a re-rendered form. */
+const SECRET_FIELD = /password|token|_csrf|code/i
+
+function codeOf(error: unknown): string | undefined {
+  return error && typeof error === 'object' ? (error as { code?: string }).code : undefined
+}
+
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  /**
+   * Translated error pages for people; JSON clients get JSON instead.
+   * In development a 500 shows the stack trace page.
+   */
+  protected renderStatusPages = true
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '403': (_, ctx) => this.renderErrorPage(ctx, 'forbidden'),
+    '404': (_, ctx) => this.renderErrorPage(ctx, 'not_found'),
+    '429': (_, ctx) => this.renderErrorPage(ctx, 'too_many_requests'),
+    ...(app.inProduction
+      ? { '500..599': (_: unknown, ctx: HttpContext) => this.renderErrorPage(ctx, 'server_error') }
+      : {}),
+  }
+
+  private renderErrorPage(ctx: HttpContext, page: string, state: Record<string, unknown> = {}) {
+    ensureRequestI18n(ctx)
+    return ctx.view.render(`pages/errors/${page}`, state)
+  }
+
+  private wantsJson(ctx: HttpContext) {
+    return ctx.request.accepts(['html', 'json']) === 'json'
+  }
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const i18n = ensureRequestI18n(ctx)
+
+    /** A form that cannot be accepted: same page again, with messages. */
+    if (error instanceof FormError) {
+      if (this.wantsJson(ctx)) {
+        return ctx.response.status(error.status).send({
+          message: error.formMessage ?? i18n.t('errors.form_invalid'),
+          errors: error.fieldErrors,
+        })
+      }
+      const values = Object.fromEntries(
+        Object.entries(ctx.request.all()).filter(([key]) => !SECRET_FIELD.test(key))
+      )
+      /** Shared (not passed) so that the form components see them too. */
+      ctx.view.share({ formErrors: error.fieldErrors, formValues: values, formMessage: error.formMessage })
+      const html = await ctx.view.render(error.view, error.state)
+      return ctx.response.status(error.status).header('content-type', 'text/html; charset=utf-8').send(html)
+    }
+
+    /** Missing or stale CSRF token: say so instead of silently bouncing back. */
+    if (codeOf(error) === 'E_BAD_CSRF_TOKEN') {
+      const message = i18n.t('errors.csrf')
+      if (this.wantsJson(ctx)) return ctx.response.forbidden({ message })
+      return ctx.response.status(403).send(await this.renderErrorPage(ctx, 'csrf'))
+    }
+
+    /** Rate limit: readable page (or JSON) with the retry delay. */
+    if (codeOf(error) === 'E_TOO_MANY_REQUESTS') {
+      const limitError = error as {
+        getDefaultHeaders(): Record<string, string | number>
+        response: { availableIn: number }
+      }
+      const headers = limitError.getDefaultHeaders()
+      Object.entries(headers).forEach(([name, value]) => ctx.response.header(name, value))
+      const minutes = Math.max(1, Math.ceil(limitError.response.availableIn / 60))
+      const message = i18n.t('errors.too_many_requests', { minutes })
+      if (this.wantsJson(ctx)) return ctx.response.status(429).send({ message })
+      return ctx.response
+        .status(429)
+        .send(await this.renderErrorPage(ctx, 'too_many_requests', { minutes }))
+    }
+
+    /** Bouncer refusals. */
+    if (codeOf(error) === 'E_AUTHORIZATION_FAILURE') {
+      const message = i18n.t('errors.forbidden')
+      if (this.wantsJson(ctx)) return ctx.response.forbidden({ message })
+      return ctx.response.status(403).send(await this.renderErrorPage(ctx, 'forbidden'))
+    }
+
+    return super.handle(error, ctx)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

@@ -1,0 +1,22 @@
+/*
+| The launchers decide things (which database backend, which port) before
+| AdonisJS reads the environment, so they read .env the same way: files
+| first, then the process environment on top.
+*/
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseEnv } from 'node:util'
+
+export function readEnv(appRoot: string, nodeEnv = process.env.NODE_ENV ?? 'development') {
+  const files = ['.env', `.env.${nodeEnv}`, '.env.local'].map((name) => join(appRoot, name))
+  const fromFiles: Record<string, string> = {}
+  for (const file of files) {
+    if (existsSync(file)) Object.assign(fromFiles, parseEnv(readFileSync(file, 'utf8')))
+  }
+  return { ...fromFiles, ...process.env } as Record<string, string | undefined>
+}
+
+export function usesEmbeddedDatabase(env: Record<string, string | undefined>): boolean {
+  if (env.DB_DRIVER) return env.DB_DRIVER === 'embedded'
+  return !env.DATABASE_URL
+}

@@ -1,0 +1,86 @@
+/*
+| Test runner entrypoint (`npm test`). Without DATABASE_URL it starts the
+| embedded database on a throwaway directory; it always starts a real local
+| SMTP server that the tests read mails from. Everything else comes from
+| tests/bootstrap.ts.
+*/
+process.env.NODE_ENV = 'test'
+
+import 'reflect-metadata'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { configure, processCLIArgs, run } from '@japa/runner'
+import { readEnv, usesEmbeddedDatabase } from '#bin/dotenv'
+import { startEmbeddedDb, type EmbeddedDb } from '#database/embedded/supervisor'
+import { mailbox } from '#tests/helpers/mailbox'
+
+const APP_ROOT = new URL('../', import.meta.url)
+
+const IMPORTER = (filePath: string) => {
+  if (filePath.startsWith('./') || filePath.startsWith('../')) {
+    return import(new URL(filePath, APP_ROOT).href)
+  }
+  return import(filePath)
+}
+
+/** Tests never need a real secret: a fresh random key per run. */
+process.env.APP_KEY ??= randomBytes(32).toString('base64url')
+process.env.SESSION_DRIVER ??= 'cookie'
+process.env.QUEUE_DRIVER ??= 'sync'
+process.env.MAIL_DRIVER ??= 'smtp'
+process.env.LIMITER_STORE ??= 'database'
+process.env.LOG_LEVEL ??= 'warn'
+
+let embedded: EmbeddedDb | null = null
+let embeddedDir: string | null = null
+if (usesEmbeddedDatabase(readEnv(fileURLToPath(APP_ROOT), 'test'))) {
+  embeddedDir = mkdtempSync(join(tmpdir(), 'quartier-test-db-'))
+  console.log('Starting the embedded database for the tests (throwaway directory)...')
+  embedded = await startEmbeddedDb({ dataDir: join(embeddedDir, 'pglite') })
+  process.env.DB_DRIVER = 'embedded'
+  process.env.EMBEDDED_DB_PORT = String(embedded.port)
+}
+
+const smtp = await mailbox.listen()
+process.env.SMTP_HOST = '127.0.0.1'
+process.env.SMTP_PORT = String(smtp.port)
+process.env.SMTP_SECURE = 'false'
+
+async function cleanUp() {
+  await mailbox.close()
+  await embedded?.stop()
+  if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true })
+}
+
+new Ignitor(APP_ROOT, { importer: IMPORTER })
+  .tap((app) => {
+    app.booting(async () => {
+      await import('#start/env')
+    })
+    app.listen('SIGTERM', () => app.terminate())
+    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+  })
+  .testRunner()
+  .configure(async (app) => {
+    const { runnerHooks, ...config } = await import('../tests/bootstrap.js')
+
+    processCLIArgs(process.argv.splice(2))
+    configure({
+      ...app.rcFile.tests,
+      ...config,
+      ...{
+        setup: runnerHooks.setup,
+        teardown: runnerHooks.teardown.concat([() => app.terminate(), cleanUp]),
+      },
+    })
+  })
+  .run(() => run())
+  .catch(async (error) => {
+    process.exitCode = 1
+    prettyPrintError(error)
+    await cleanUp()
+  })

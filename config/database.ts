@@ -1,0 +1,59 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+import { fileURLToPath } from 'node:url'
+import { embeddedDataDir, readEmbeddedState } from '#database/embedded/state'
+
+/**
+ * One code path, two backends: a real PostgreSQL + PostGIS when
+ * DATABASE_URL is set, otherwise the embedded PGlite server that the
+ * launchers start (see database/embedded/).
+ */
+export const databaseDriver = env.get('DB_DRIVER') ?? (env.get('DATABASE_URL') ? 'postgres' : 'embedded')
+
+function embeddedPort(): number {
+  const fromEnv = env.get('EMBEDDED_DB_PORT')
+  if (fromEnv) return fromEnv
+  return readEmbeddedState(embeddedDataDir(fileURLToPath(app.appRoot)))?.port ?? 0
+}
+
+/**
+ * Migrations are grouped per module; folders run in this order.
+ */
+export const migrationPaths = ['./database/migrations/core', './database/migrations/accounts']
+
+const shared = {
+  client: 'pg' as const,
+  migrations: { naturalSort: true, paths: migrationPaths },
+  seeders: { paths: ['./database/seeders'] },
+  schemaGeneration: { enabled: false },
+  debug: false,
+}
+
+export default defineConfig({
+  connection: 'postgres',
+  prettyPrintDebugQueries: false,
+  connections: {
+    postgres:
+      databaseDriver === 'embedded'
+        ? {
+            ...shared,
+            connection: {
+              host: '127.0.0.1',
+              port: embeddedPort(),
+              user: 'postgres',
+              database: 'postgres',
+            },
+            /**
+             * PGlite is one session shared by every socket: a second pooled
+             * connection would wait behind the first one's transactions.
+             */
+            pool: { min: 0, max: 1, acquireTimeoutMillis: 60_000 },
+          }
+        : {
+            ...shared,
+            connection: env.get('DATABASE_URL'),
+            pool: { min: 0, max: env.get('DB_POOL_MAX', 10) },
+          },
+  },
+})

@@ -1,0 +1,49 @@
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/shield'
+
+/**
+ * Strict CSP with per-request nonces. Alpine runs from its CSP build, so
+ * no 'unsafe-eval'. The Vite dev server (tests, `npm run dev`) injects
+ * styles without nonces, hence 'unsafe-inline' for styles only there.
+ */
+const devServer = !app.inProduction && (app.inTest || !!process.env.DEV_MODE)
+
+export default defineConfig({
+  csp: {
+    enabled: true,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`, '@nonce', ...(devServer ? ['@viteDevUrl'] : [])],
+      styleSrc: [`'self'`, ...(devServer ? [`'unsafe-inline'`, '@viteDevUrl'] : ['@nonce'])],
+      imgSrc: [`'self'`, 'data:', 'https://*.tile.openstreetmap.org'],
+      connectSrc: [`'self'`, ...(devServer ? ['@viteHmrUrl'] : [])],
+      fontSrc: [`'self'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+      formAction: [`'self'`],
+      frameAncestors: [`'none'`],
+    },
+    reportOnly: false,
+  },
+  csrf: {
+    enabled: true,
+    /**
+     * A function, not a list of patterns: Shield runs on the server stack
+     * (see start/kernel.ts), where unmatched URLs have no route to compare.
+     */
+    exceptRoutes: () => false,
+    enableXsrfCookie: false,
+    methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  },
+  xFrame: {
+    enabled: true,
+    action: 'DENY',
+  },
+  hsts: {
+    enabled: app.inProduction,
+    maxAge: '180 days',
+  },
+  contentTypeSniffing: {
+    enabled: true,
+  },
+})

@@ -1,0 +1,13 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+
+/**
+ * Accounts module: mounts its views as `accounts::...`.
+ */
+export default class AccountsProvider {
+  constructor(protected app: ApplicationService) {}
+
+  async boot() {
+    const edge = await import('edge.js')
+    edge.default.mount('accounts', new URL('./views', import.meta.url))
+  }
+}

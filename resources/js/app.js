@@ -1,0 +1,12 @@
+/*
+| Progressive enhancement only: every page works without JavaScript.
+| Alpine's CSP build keeps the Content-Security-Policy free of unsafe-eval,
+| so components are registered here, not written inline.
+*/
+import Alpine from '@alpinejs/csp'
+import { passwordToggle } from './components/password_toggle.js'
+
+Alpine.data('passwordToggle', passwordToggle)
+
+window.Alpine = Alpine
+Alpine.start()

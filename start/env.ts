@@ -1,0 +1,75 @@
+/*
+| Environment variables, validated at boot and grouped by concern.
+| Every variable is listed in README.md ("Configuration"). A missing or
+| malformed value stops the boot with a message saying what to set.
+*/
+import { Env } from '@adonisjs/core/env'
+
+const oneOf = <T extends string>(choices: readonly T[], hint: string) => {
+  return (key: string, value?: string): T | undefined => {
+    if (value === undefined || value === '') return undefined
+    if (!choices.includes(value as T)) {
+      throw new Error(`${key} must be one of ${choices.join(', ')} (got "${value}"). ${hint}`)
+    }
+    return value as T
+  }
+}
+
+export default await Env.create(new URL('../', import.meta.url), {
+  /* Application */
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const, {
+    message: 'NODE_ENV must be development, production or test',
+  }),
+  APP_KEY: Env.schema.secret({
+    message:
+      'APP_KEY is missing: `npm start` writes one into .env on first run; in production set a random 32+ character secret (npm run ace -- generate:key)',
+  }),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  PORT: Env.schema.number.optional(),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+  TRUST_PROXY: Env.schema.boolean.optional(),
+
+  /* Database: embedded PGlite (default) or a real PostgreSQL + PostGIS */
+  DB_DRIVER: oneOf(['embedded', 'postgres'] as const, 'Leave it unset to pick postgres when DATABASE_URL is set.'),
+  DATABASE_URL: Env.schema.string.optional(),
+  DB_POOL_MAX: Env.schema.number.optional(),
+  DB_AUTO_MIGRATE: Env.schema.boolean.optional(),
+  DB_SEED_DEMO: Env.schema.boolean.optional(),
+  EMBEDDED_DB_DIR: Env.schema.string.optional(),
+  EMBEDDED_DB_PORT: Env.schema.number.optional(),
+
+  /* Sessions and rate limits */
+  SESSION_DRIVER: oneOf(['cookie'] as const, 'cookie keeps web nodes stateless.'),
+  LIMITER_STORE: oneOf(['database', 'memory'] as const, 'database shares limits between nodes.'),
+
+  /* Mail */
+  MAIL_DRIVER: oneOf(['smtp', 'file'] as const, 'file writes mails under storage/mails for development.'),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  MAIL_DIR: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+
+  /* Background jobs */
+  QUEUE_DRIVER: oneOf(['database', 'sync'] as const, 'database uses the jobs table in PostgreSQL.'),
+  QUEUE_WORKER_IN_PROCESS: Env.schema.boolean.optional(),
+
+  /* Uploads */
+  DRIVE_ROOT: Env.schema.string.optional(),
+
+  /* Accounts */
+  ACCOUNTS_CONFIRMATION_TTL_HOURS: Env.schema.number.optional(),
+  ACCOUNTS_RESET_TTL_MINUTES: Env.schema.number.optional(),
+})
