@@ -19,11 +19,15 @@ function isEnvValidationError(error: unknown): error is Error & { code: string; 
 
 export function printStartupError(error: unknown): boolean {
   if (error instanceof StartupError) {
-    console.error(`\n  Quartier cannot start: ${error.message}\n\n  ${error.hint.split('\n').join('\n  ')}\n`)
+    console.error(
+      `\n  Quartier cannot start: ${error.message}\n\n  ${error.hint.split('\n').join('\n  ')}\n`
+    )
     return true
   }
   if (isEnvValidationError(error)) {
-    console.error(`\n  Quartier cannot start: the environment is not valid.\n\n  ${error.help ?? error.message}\n\n  See "Configuration" in README.md.\n`)
+    console.error(
+      `\n  Quartier cannot start: the environment is not valid.\n\n  ${error.help ?? error.message}\n\n  See "Configuration" in README.md.\n`
+    )
     return true
   }
   return false

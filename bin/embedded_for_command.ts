@@ -10,7 +10,10 @@ import { startEmbeddedDb, type EmbeddedDb } from '../database/embedded/superviso
 
 const NEEDS_DATABASE = /^(migration|db|queue|geo|seed|accounts|bench|repl)(:|$)/
 
-export async function embeddedDatabaseFor(args: string[], appRoot: URL): Promise<EmbeddedDb | null> {
+export async function embeddedDatabaseFor(
+  args: string[],
+  appRoot: URL
+): Promise<EmbeddedDb | null> {
   const command = args.find((arg) => !arg.startsWith('-'))
   if (!command || !NEEDS_DATABASE.test(command)) return null
 

@@ -58,11 +58,17 @@ function buildAssetsIfStale(): Promise<void> {
 
   say('building assets...')
   return new Promise((resolve, reject) => {
-    const vite = spawn(process.execPath, [join(appRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: appRoot,
-      stdio: 'inherit',
-    })
-    vite.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
+    const vite = spawn(
+      process.execPath,
+      [join(appRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: appRoot,
+        stdio: 'inherit',
+      }
+    )
+    vite.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))
+    )
   })
 }
 
@@ -101,7 +107,11 @@ if (embedded) {
       'Another `npm start` is probably running: stop it first (Ctrl+C in its terminal).'
     )
   }
-  say(existsSync(dataDir) ? 'starting the embedded database...' : 'creating the embedded database (first run, ~20 s)...')
+  say(
+    existsSync(dataDir)
+      ? 'starting the embedded database...'
+      : 'creating the embedded database (first run, ~20 s)...'
+  )
 }
 
 try {
@@ -152,6 +162,8 @@ if (await waitUntilServing(`${url}/health`, app)) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   say(`ready in ${seconds} s: open ${url}`)
   if (childEnv.DB_SEED_DEMO === 'true') {
-    say('demo accounts: camille@demo.quartier.localhost (and karim, sophie, tom), password voisins-demo-2026')
+    say(
+      'demo accounts: camille@demo.quartier.localhost (and karim, sophie, tom), password voisins-demo-2026'
+    )
   }
 }

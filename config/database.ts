@@ -9,7 +9,8 @@ import { embeddedDataDir, readEmbeddedState } from '#database/embedded/state'
  * DATABASE_URL is set, otherwise the embedded PGlite server that the
  * launchers start (see database/embedded/).
  */
-export const databaseDriver = env.get('DB_DRIVER') ?? (env.get('DATABASE_URL') ? 'postgres' : 'embedded')
+export const databaseDriver =
+  env.get('DB_DRIVER') ?? (env.get('DATABASE_URL') ? 'postgres' : 'embedded')
 
 function embeddedPort(): number {
   const fromEnv = env.get('EMBEDDED_DB_PORT')

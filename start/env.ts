@@ -39,7 +39,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   TRUST_PROXY: Env.schema.boolean.optional(),
 
   /* Database: embedded PGlite (default) or a real PostgreSQL + PostGIS */
-  DB_DRIVER: oneOf(['embedded', 'postgres'] as const, 'Leave it unset to pick postgres when DATABASE_URL is set.'),
+  DB_DRIVER: oneOf(
+    ['embedded', 'postgres'] as const,
+    'Leave it unset to pick postgres when DATABASE_URL is set.'
+  ),
   DATABASE_URL: Env.schema.string.optional(),
   DB_POOL_MAX: Env.schema.number.optional(),
   DB_AUTO_MIGRATE: Env.schema.boolean.optional(),
@@ -52,7 +55,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   LIMITER_STORE: oneOf(['database', 'memory'] as const, 'database shares limits between nodes.'),
 
   /* Mail */
-  MAIL_DRIVER: oneOf(['smtp', 'file'] as const, 'file writes mails under storage/mails for development.'),
+  MAIL_DRIVER: oneOf(
+    ['smtp', 'file'] as const,
+    'file writes mails under storage/mails for development.'
+  ),
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string.optional(),
   MAIL_DIR: Env.schema.string.optional(),

@@ -36,10 +36,16 @@ export default class DevMailsController {
   async index({ view }: HttpContext) {
     let files: string[] = []
     try {
-      files = (await readdir(this.directory())).filter((file) => file.endsWith('.json'))
+      const entries = await readdir(this.directory())
+      files = entries.filter((file) => file.endsWith('.json'))
     } catch {}
-    const ids = files.map((file) => file.slice(0, -5)).sort().reverse().slice(0, 100)
-    const mails = (await Promise.all(ids.map((id) => this.read(id)))).filter(Boolean)
+    const ids = files
+      .map((file) => file.slice(0, -5))
+      .sort()
+      .reverse()
+      .slice(0, 100)
+    const found = await Promise.all(ids.map((id) => this.read(id)))
+    const mails = found.filter(Boolean)
     return view.render('pages/dev/mails', { mails, directory: this.directory() })
   }
 
@@ -53,7 +59,10 @@ export default class DevMailsController {
   async html({ params, response }: HttpContext) {
     const mail = await this.read(params.id)
     if (!mail?.html) return response.notFound()
-    response.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+    response.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    )
     return response.header('content-type', 'text/html; charset=utf-8').send(mail.html)
   }
 }

@@ -26,7 +26,8 @@ export async function seedDemoDataIfEmpty(app: ApplicationService, db: Database)
   if (Number(count) > 0) return
 
   const directory = app.makePath('database/seeders')
-  const files = (await readdir(directory)).filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort()
+  const entries = await readdir(directory)
+  const files = entries.filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort()
   for (const file of files) {
     const { default: Seeder } = await import(app.makeURL(`database/seeders/${file}`).href)
     await new Seeder(db.connection()).run()

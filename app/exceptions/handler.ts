@@ -53,9 +53,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         Object.entries(ctx.request.all()).filter(([key]) => !SECRET_FIELD.test(key))
       )
       /** Shared (not passed) so that the form components see them too. */
-      ctx.view.share({ formErrors: error.fieldErrors, formValues: values, formMessage: error.formMessage })
+      ctx.view.share({
+        formErrors: error.fieldErrors,
+        formValues: values,
+        formMessage: error.formMessage,
+      })
       const html = await ctx.view.render(error.view, error.state)
-      return ctx.response.status(error.status).header('content-type', 'text/html; charset=utf-8').send(html)
+      return ctx.response
+        .status(error.status)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(html)
     }
 
     /** Missing or stale CSRF token: say so instead of silently bouncing back. */

@@ -43,7 +43,9 @@ try {
   })
 } catch (error) {
   console.error(`embedded database: cannot open ${dataDir}: ${(error as Error).message}`)
-  console.error('Another process may be using it, or it is damaged: stop the other process, or delete the directory to start afresh.')
+  console.error(
+    'Another process may be using it, or it is damaged: stop the other process, or delete the directory to start afresh.'
+  )
   process.exit(1)
 }
 

@@ -29,18 +29,26 @@ export async function startEmbeddedDb(options: {
     if (running) return { port: running.port, stop: async () => {} }
   }
 
-  const child = fork(serverScript, ['--data', options.dataDir, '--port', String(options.port ?? 0)], {
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    execPath: process.execPath,
-    execArgv: [],
-  })
+  const child = fork(
+    serverScript,
+    ['--data', options.dataDir, '--port', String(options.port ?? 0)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execPath: process.execPath,
+      execArgv: [],
+    }
+  )
   const log = options.onLog ?? (() => {})
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()))
 
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`the embedded database did not start within ${(options.timeoutMs ?? 120_000) / 1000} s`))
+      reject(
+        new Error(
+          `the embedded database did not start within ${(options.timeoutMs ?? 120_000) / 1000} s`
+        )
+      )
     }, options.timeoutMs ?? 120_000)
     child.on('message', (message: { ready?: boolean; port?: number }) => {
       if (message?.ready && message.port) {

@@ -34,10 +34,30 @@ export const DEMO_PASSWORD = 'voisins-demo-2026'
 
 export const demoResidents = {
   people: [
-    { displayName: 'Camille Martin', email: 'camille@demo.quartier.localhost', homeAddress: '12 rue des Martyrs, 75009 Paris', locale: 'fr' },
-    { displayName: 'Karim Benali', email: 'karim@demo.quartier.localhost', homeAddress: '4 rue Lamarck, 75018 Paris', locale: 'fr' },
-    { displayName: 'Sophie Le Gall', email: 'sophie@demo.quartier.localhost', homeAddress: '8 rue de Dinan, 35400 Saint-Malo', locale: 'fr' },
-    { displayName: 'Tom Baker', email: 'tom@demo.quartier.localhost', homeAddress: '21 rue Saint-Georges, 35000 Rennes', locale: 'en' },
+    {
+      displayName: 'Camille Martin',
+      email: 'camille@demo.quartier.localhost',
+      homeAddress: '12 rue des Martyrs, 75009 Paris',
+      locale: 'fr',
+    },
+    {
+      displayName: 'Karim Benali',
+      email: 'karim@demo.quartier.localhost',
+      homeAddress: '4 rue Lamarck, 75018 Paris',
+      locale: 'fr',
+    },
+    {
+      displayName: 'Sophie Le Gall',
+      email: 'sophie@demo.quartier.localhost',
+      homeAddress: '8 rue de Dinan, 35400 Saint-Malo',
+      locale: 'fr',
+    },
+    {
+      displayName: 'Tom Baker',
+      email: 'tom@demo.quartier.localhost',
+      homeAddress: '21 rue Saint-Georges, 35000 Rennes',
+      locale: 'en',
+    },
   ],
 
   async create(verifiedAt: import('luxon').DateTime) {

@@ -12,35 +12,55 @@ const SignupController = () => import('#modules/accounts/controllers/signup_cont
 const SessionController = () => import('#modules/accounts/controllers/session_controller')
 const EmailConfirmationController = () =>
   import('#modules/accounts/controllers/email_confirmation_controller')
-const PasswordResetController = () => import('#modules/accounts/controllers/password_reset_controller')
+const PasswordResetController = () =>
+  import('#modules/accounts/controllers/password_reset_controller')
 const ProfileController = () => import('#modules/accounts/controllers/profile_controller')
 const SecurityController = () => import('#modules/accounts/controllers/security_controller')
 
 router
   .group(() => {
     router.get('/signup', [SignupController, 'show']).as('accounts.signup.show')
-    router.post('/signup', [SignupController, 'store']).as('accounts.signup.store').use(signupThrottle)
+    router
+      .post('/signup', [SignupController, 'store'])
+      .as('accounts.signup.store')
+      .use(signupThrottle)
     router.get('/login', [SessionController, 'show']).as('accounts.session.show')
-    router.post('/login', [SessionController, 'store']).as('accounts.session.store').use(loginThrottle)
+    router
+      .post('/login', [SessionController, 'store'])
+      .as('accounts.session.store')
+      .use(loginThrottle)
   })
   .use(middleware.guest())
 
-router.post('/logout', [SessionController, 'destroy']).as('accounts.session.destroy').use(middleware.auth())
+router
+  .post('/logout', [SessionController, 'destroy'])
+  .as('accounts.session.destroy')
+  .use(middleware.auth())
 
-router.get('/email/confirm/:token', [EmailConfirmationController, 'show']).as('accounts.email_confirmation.show')
-router.post('/email/confirm/:token', [EmailConfirmationController, 'store']).as('accounts.email_confirmation.store')
+router
+  .get('/email/confirm/:token', [EmailConfirmationController, 'show'])
+  .as('accounts.email_confirmation.show')
+router
+  .post('/email/confirm/:token', [EmailConfirmationController, 'store'])
+  .as('accounts.email_confirmation.store')
 router
   .post('/email/confirmation/resend', [EmailConfirmationController, 'resend'])
   .as('accounts.email_confirmation.resend')
   .use([middleware.auth(), accountMailThrottle])
 
-router.get('/password/forgot', [PasswordResetController, 'create']).as('accounts.password_reset.create')
+router
+  .get('/password/forgot', [PasswordResetController, 'create'])
+  .as('accounts.password_reset.create')
 router
   .post('/password/forgot', [PasswordResetController, 'store'])
   .as('accounts.password_reset.store')
   .use([resetPerIpThrottle, resetPerAddressThrottle])
-router.get('/password/reset/:token', [PasswordResetController, 'show']).as('accounts.password_reset.show')
-router.post('/password/reset/:token', [PasswordResetController, 'update']).as('accounts.password_reset.update')
+router
+  .get('/password/reset/:token', [PasswordResetController, 'show'])
+  .as('accounts.password_reset.show')
+router
+  .post('/password/reset/:token', [PasswordResetController, 'update'])
+  .as('accounts.password_reset.update')
 
 router
   .group(() => {

@@ -62,14 +62,19 @@ class Mailbox {
    * Resolves with the first mail to `address` (optionally matching), or
    * rejects after the timeout with what did arrive.
    */
-  async waitFor(address: string, match: (mail: ReceivedMail) => boolean = () => true, timeoutMs = 5000) {
+  async waitFor(
+    address: string,
+    match: (mail: ReceivedMail) => boolean = () => true,
+    timeoutMs = 5000
+  ) {
     const deadline = Date.now() + timeoutMs
     while (true) {
       const found = this.to(address).find(match)
       if (found) return found
       const left = deadline - Date.now()
       if (left <= 0) {
-        const seen = this.messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'
+        const seen =
+          this.messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'
         throw new Error(`no mail to ${address} within ${timeoutMs} ms (received: ${seen})`)
       }
       await new Promise<void>((resolve) => {
@@ -83,7 +88,9 @@ class Mailbox {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()))
+    return new Promise((resolve) =>
+      this.#server ? this.#server.close(() => resolve()) : resolve()
+    )
   }
 }
 

@@ -12,7 +12,11 @@ export default class ConfirmEmail {
   async execute(secret: string): Promise<User> {
     try {
       return await db.transaction(async (trx) => {
-        const token = await AccountTokens.findUsable(secret, ['email_confirmation', 'email_change'], trx)
+        const token = await AccountTokens.findUsable(
+          secret,
+          ['email_confirmation', 'email_change'],
+          trx
+        )
         if (!token) throw new InvalidLinkError()
 
         const user = await User.findOrFail(token.userId, { client: trx })

@@ -31,9 +31,12 @@ export default class EmailConfirmationController {
         return response.status(410).send(await view.render(VIEW, { invalid: true }))
       }
       if (error instanceof EmailTakenError) {
-        return response
-          .status(409)
-          .send(await view.render(VIEW, { invalid: true, reason: i18n.t('accounts.errors.email_taken') }))
+        return response.status(409).send(
+          await view.render(VIEW, {
+            invalid: true,
+            reason: i18n.t('accounts.errors.email_taken'),
+          })
+        )
       }
       throw error
     }

@@ -32,7 +32,10 @@ export default class SignupController {
       return ctx.response.redirect().toRoute('accounts.profile.show')
     } catch (error) {
       if (error instanceof EmailTakenError) {
-        throw new FormError({ view: VIEW, fieldErrors: { email: [ctx.i18n.t('accounts.errors.email_taken')] } })
+        throw new FormError({
+          view: VIEW,
+          fieldErrors: { email: [ctx.i18n.t('accounts.errors.email_taken')] },
+        })
       }
       throw error
     }

@@ -1,7 +1,8 @@
 import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 
-export type AccountMailKind = 'confirm_email' | 'reset_password' | 'email_change' | 'email_change_notice'
+export type AccountMailKind =
+  'confirm_email' | 'reset_password' | 'email_change' | 'email_change_notice'
 
 /**
  * The accounts module's mails, written in the resident's language. Texts
@@ -13,7 +14,13 @@ export class AccountMail extends BaseMail {
     private recipient: string,
     private locale: string,
     private kind: AccountMailKind,
-    private params: { name: string; url?: string; hours?: number; minutes?: number; newEmail?: string }
+    private params: {
+      name: string
+      url?: string
+      hours?: number
+      minutes?: number
+      newEmail?: string
+    }
   ) {
     super()
   }

@@ -43,7 +43,11 @@ export class AccountTokens {
   }
 
   /** The token if it exists, has this purpose, is unused and unexpired. */
-  static async findUsable(secret: string, purposes: AccountTokenPurpose[], trx?: TransactionClientContract) {
+  static async findUsable(
+    secret: string,
+    purposes: AccountTokenPurpose[],
+    trx?: TransactionClientContract
+  ) {
     if (typeof secret !== 'string' || secret.length < 20 || secret.length > 100) return null
     const query = AccountToken.query(trx ? { client: trx } : undefined)
       .where('token_hash', digest(secret))

@@ -50,9 +50,11 @@ function isTooSimple(value: string) {
   return false
 }
 
-export const notCommonPassword = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
-  if (typeof value !== 'string') return
-  if (isTooSimple(value)) {
-    field.report('This password is too easy to guess', 'notCommonPassword', field)
+export const notCommonPassword = vine.createRule(
+  (value: unknown, _: undefined, field: FieldContext) => {
+    if (typeof value !== 'string') return
+    if (isTooSimple(value)) {
+      field.report('This password is too easy to guess', 'notCommonPassword', field)
+    }
   }
-})
+)
