@@ -9,6 +9,7 @@ process.env.NODE_ENV = 'test'
 import 'reflect-metadata'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,15 +36,44 @@ process.env.MAIL_DRIVER ??= 'smtp'
 process.env.LIMITER_STORE ??= 'database'
 process.env.LOG_LEVEL ??= 'warn'
 
+/**
+ * The tests empty every table: refuse a database whose name does not say
+ * it is for tests, so a development or production DATABASE_URL is safe.
+ */
+function assertThrowawayDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''))
+  if (!/test/i.test(name)) {
+    console.error(
+      `\n  npm test empties every table, so it refuses the database "${name}".\n` +
+        '  Point DATABASE_URL at a database whose name contains "test" (e.g. quartier_test),\n' +
+        '  or unset it to use a throwaway embedded database.\n'
+    )
+    process.exit(1)
+  }
+}
+
 let embedded: EmbeddedDb | null = null
 let embeddedDir: string | null = null
-if (usesEmbeddedDatabase(readEnv(fileURLToPath(APP_ROOT), 'test'))) {
+const testEnv = readEnv(fileURLToPath(APP_ROOT), 'test')
+if (!usesEmbeddedDatabase(testEnv)) assertThrowawayDatabase(testEnv.DATABASE_URL ?? '')
+if (usesEmbeddedDatabase(testEnv)) {
   embeddedDir = mkdtempSync(join(tmpdir(), 'quartier-test-db-'))
   console.log('Starting the embedded database for the tests (throwaway directory)...')
   embedded = await startEmbeddedDb({ dataDir: join(embeddedDir, 'pglite') })
   process.env.DB_DRIVER = 'embedded'
   process.env.EMBEDDED_DB_PORT = String(embedded.port)
 }
+
+/** A free port, so the tests run beside a development server on 3333. */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+process.env.HOST = '127.0.0.1'
+process.env.PORT = process.env.TEST_PORT ?? String(await freePort())
 
 const smtp = await mailbox.listen()
 process.env.SMTP_HOST = '127.0.0.1'
