@@ -47,6 +47,12 @@ const outsideApp = {
   },
 }
 
-export default configApp(...moduleBoundaries, outsideApp, {
+/** Tests read best as `assert.equal((await agent.get(url)).status, 200)`. */
+const tests = {
+  files: ['tests/**/*.ts'],
+  rules: { '@unicorn/no-await-expression-member': 'off' },
+}
+
+export default configApp(...moduleBoundaries, outsideApp, tests, {
   ignores: ['public/assets/**', 'storage/**', 'build/**', '.adonisjs/**'],
 })

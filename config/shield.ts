@@ -3,8 +3,8 @@ import { defineConfig } from '@adonisjs/shield'
 
 /**
  * Strict CSP with per-request nonces. Alpine runs from its CSP build, so
- * no 'unsafe-eval'. The Vite dev server (tests, `npm run dev`) injects
- * styles without nonces, hence 'unsafe-inline' for styles only there.
+ * no 'unsafe-eval'. The Vite dev server (tests, `npm run dev`) serves
+ * assets from this origin and only adds its hot-reload websocket.
  */
 const devServer = !app.inProduction && (app.inTest || !!process.env.DEV_MODE)
 
@@ -13,10 +13,10 @@ export default defineConfig({
     enabled: true,
     directives: {
       defaultSrc: [`'self'`],
-      scriptSrc: [`'self'`, '@nonce', ...(devServer ? ['@viteDevUrl'] : [])],
-      styleSrc: [`'self'`, ...(devServer ? [`'unsafe-inline'`, '@viteDevUrl'] : ['@nonce'])],
+      scriptSrc: [`'self'`, '@nonce'],
+      styleSrc: [`'self'`, '@nonce'],
       imgSrc: [`'self'`, 'data:', 'https://*.tile.openstreetmap.org'],
-      connectSrc: [`'self'`, ...(devServer ? ['@viteHmrUrl'] : [])],
+      connectSrc: [`'self'`, ...(devServer ? ['ws://localhost:*', 'ws://127.0.0.1:*'] : [])],
       fontSrc: [`'self'`],
       objectSrc: [`'none'`],
       baseUri: [`'self'`],

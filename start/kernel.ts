@@ -29,4 +29,5 @@ export const middleware = router.named({
   auth: () => import('#app/middleware/auth_middleware'),
   guest: () => import('#app/middleware/guest_middleware'),
   devOnly: () => import('#app/middleware/dev_only_middleware'),
+  declaredChannel: () => import('#app/middleware/declared_channel_middleware'),
 })

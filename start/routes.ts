@@ -25,7 +25,9 @@ router
   .prefix('/dev')
   .use(middleware.devOnly())
 
-/** Server-Sent Events; channels are authorised in start/transmit.ts. */
-transmit.registerRoutes()
+/** Server-Sent Events; channels are declared and authorised in start/transmit.ts. */
+transmit.registerRoutes((route) => {
+  if (route.getPattern() === '__transmit/subscribe') route.use(middleware.declaredChannel())
+})
 
 await import('#modules/accounts/routes')

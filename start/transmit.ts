@@ -1,10 +1,10 @@
 /*
-| Live updates (Server-Sent Events): which channels a client may subscribe
-| to. Unlisted channels are refused; each module authorises its own.
+| Live updates (Server-Sent Events): the channels residents may subscribe
+| to. A channel not declared here or by a module is refused.
 */
-import transmit from '@adonisjs/transmit/services/main'
+import { authorizeChannel } from '#app/realtime/channels'
 
 /** A resident's own inbox: notifications, replies, alerts addressed to them. */
-transmit.authorize<{ id: string }>('users/:id/inbox', (ctx, { id }) => {
+authorizeChannel<{ id: string }>('users/:id/inbox', (ctx, { id }) => {
   return !!ctx.auth.user && String(ctx.auth.user.id) === id
 })

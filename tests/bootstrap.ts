@@ -33,6 +33,8 @@ export const plugins: Config['plugins'] = [
   authApiClient(app),
   browserClient({
     runInSuites: hasChromium ? ['browser'] : [],
+    /** A French resident's browser, like most of ours. */
+    contextOptions: { locale: 'fr-FR' },
     launcher: (options) =>
       chromium.launch({
         ...options,
@@ -73,4 +75,9 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional', 'contract'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }
+  /** Unit tests build URLs (mail links) without a running server. */
+  suite.setup(async () => {
+    const router = await app.container.make('router')
+    router.commit()
+  })
 }

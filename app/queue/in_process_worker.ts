@@ -1,11 +1,10 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
- * On the embedded backend `npm start` must be enough, so the web process
- * runs the job worker itself (on a real PostgreSQL, run `npm run worker`
- * as its own process). Mirrors what `queue:work` does.
+ * A job worker inside the current process, configured as `queue:work`
+ * configures its own.
  */
-export async function startInProcessWorker(app: ApplicationService, queues = ['default', 'mail']) {
+export async function createWorker(app: ApplicationService, options: { adapter?: string } = {}) {
   const { Worker } = await import('@adonisjs/queue')
   const config = app.config.get<any>('queue')
   const queueManager = await app.container.make('queue.manager')
@@ -17,13 +16,24 @@ export async function startInProcessWorker(app: ApplicationService, queues = ['d
   }
 
   await queueManager.loadJobs()
-  const worker = new Worker({
+  return new Worker({
     ...config,
+    default: options.adapter ?? config.default,
     autoLoadJobs: false,
     adapters,
     jobFactory: config.jobFactory ?? ((jobClass: any) => app.container.make(jobClass)),
     logger: config.logger ?? logger,
-  } as any)
+  })
+}
+
+/**
+ * On the embedded backend `npm start` must be enough, so the web process
+ * runs the job worker itself (on a real PostgreSQL, run `npm run worker`
+ * as its own process).
+ */
+export async function startInProcessWorker(app: ApplicationService, queues = ['default', 'mail']) {
+  const logger = await app.container.make('logger')
+  const worker = await createWorker(app)
 
   /** start() resolves only when the worker stops: do not await it. */
   worker.start(queues).catch((error: Error) => logger.error({ err: error }, 'job worker stopped'))

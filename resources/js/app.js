@@ -7,6 +7,16 @@ import Alpine from '@alpinejs/csp'
 import { passwordToggle } from './components/password_toggle.js'
 
 Alpine.data('passwordToggle', passwordToggle)
-
 window.Alpine = Alpine
 Alpine.start()
+
+/** Signed-in pages listen to the resident's inbox and announce what arrives. */
+const userId = document.body.dataset.userId
+const liveRegion = document.getElementById('live-inbox')
+if (userId && liveRegion) {
+  import('./realtime.js').then(({ connectInbox }) =>
+    connectInbox(userId, (message) => {
+      if (message && typeof message.text === 'string') liveRegion.textContent = message.text
+    })
+  )
+}

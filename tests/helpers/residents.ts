@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon'
+import User from '#modules/accounts/models/user'
+
+export const PASSWORD = 'un jardin partagé'
+
+let counter = 0
+
+/** A resident created straight in the database (confirmed unless told). */
+export async function createResident(
+  overrides: Partial<{
+    email: string
+    displayName: string
+    locale: string
+    verified: boolean
+    password: string
+  }> = {}
+) {
+  counter += 1
+  return User.create({
+    displayName: overrides.displayName ?? `Voisin ${counter}`,
+    email: overrides.email ?? `voisin${counter}@example.org`,
+    password: overrides.password ?? PASSWORD,
+    homeAddress: '10 rue des Lilas, 75020 Paris',
+    locale: overrides.locale ?? 'fr',
+    emailVerifiedAt: overrides.verified === false ? null : DateTime.now(),
+    sessionEpoch: 0,
+  })
+}

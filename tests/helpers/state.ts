@@ -1,0 +1,14 @@
+import type { Group } from '@japa/runner/core'
+import { resetDatabase } from '#tests/helpers/database'
+import { mailbox } from '#tests/helpers/mailbox'
+
+/**
+ * Every test starts with empty tables (rate-limit counters included) and
+ * an empty mailbox.
+ */
+export function freshStateForEachTest(group: Group) {
+  group.each.setup(async () => {
+    await resetDatabase()
+    mailbox.clear()
+  })
+}
