@@ -1,29 +1,36 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
- * A job worker inside the current process, configured as `queue:work`
- * configures its own.
+ * The queue configuration with its adapters resolved, as `queue:work`
+ * builds it. Note that a Worker re-initialises the global QueueManager
+ * with the configuration it is given.
  */
-export async function createWorker(app: ApplicationService, options: { adapter?: string } = {}) {
-  const { Worker } = await import('@adonisjs/queue')
+export async function resolvedQueueConfig(
+  app: ApplicationService,
+  overrides: { adapter?: string } = {}
+) {
   const config = app.config.get<any>('queue')
-  const queueManager = await app.container.make('queue.manager')
   const logger = await app.container.make('logger')
-
   const adapters: Record<string, unknown> = {}
   for (const [name, adapter] of Object.entries<any>(config.adapters)) {
     adapters[name] = typeof adapter === 'function' ? adapter : await adapter.resolver(app)
   }
-
-  await queueManager.loadJobs()
-  return new Worker({
+  return {
     ...config,
-    default: options.adapter ?? config.default,
+    default: overrides.adapter ?? config.default,
     autoLoadJobs: false,
     adapters,
     jobFactory: config.jobFactory ?? ((jobClass: any) => app.container.make(jobClass)),
     logger: config.logger ?? logger,
-  })
+  }
+}
+
+/** A job worker inside the current process. */
+export async function createWorker(app: ApplicationService, options: { adapter?: string } = {}) {
+  const { Worker } = await import('@adonisjs/queue')
+  const queueManager = await app.container.make('queue.manager')
+  await queueManager.loadJobs()
+  return new Worker(await resolvedQueueConfig(app, options))
 }
 
 /**

@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import SendQueuedMail from '#app/jobs/send_queued_mail'
-import { createWorker } from '#app/queue/in_process_worker'
+import { QueueManager } from '@adonisjs/queue'
+import { createWorker, resolvedQueueConfig } from '#app/queue/in_process_worker'
 import { mailbox } from '#tests/helpers/mailbox'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
@@ -37,6 +38,8 @@ test.group('Background jobs', (group) => {
     cleanup(async () => {
       await worker.stop()
       await running
+      /** The worker made 'database' the default adapter: back to the suite's. */
+      await QueueManager.init(await resolvedQueueConfig(app))
     })
 
     const received = await mailbox.waitFor('karim@example.org', undefined, 10_000)
