@@ -52,6 +52,10 @@ interface RunResult {
   backend: 'embedded' | 'postgres'
   run: 'first' | 'restart'
   readyS: number | null
+  /** When the launcher said the embedded database accepts connections. */
+  dbUpS: number | null
+  /** When the app logged "started HTTP server" (after migrations and seed). */
+  listeningS: number | null
   /** What the launcher itself printed ("ready in X s", measured on /health). */
   launcherReadyS: number | null
   appRssMb: number | null
@@ -211,6 +215,26 @@ async function ensureAssets(): Promise<string> {
 
 let current: ChildProcess | null = null
 
+function emptyResult(backend: RunResult['backend'], run: RunResult['run']): RunResult {
+  return {
+    backend,
+    run,
+    readyS: null,
+    dbUpS: null,
+    listeningS: null,
+    launcherReadyS: null,
+    appRssMb: null,
+    appPeakRssMb: null,
+    dbRssMb: null,
+    dbPeakRssMb: null,
+    warmGetMsP50: null,
+    stopS: null,
+    assetsBuilt: false,
+    logIssues: [],
+    error: null,
+  }
+}
+
 async function get(path: string): Promise<number> {
   const response = await fetch(`${baseUrl}${path}`, {
     redirect: 'manual',
@@ -226,31 +250,19 @@ async function measure(
   env: NodeJS.ProcessEnv,
   logFile: string
 ): Promise<RunResult> {
-  const result: RunResult = {
-    backend,
-    run,
-    readyS: null,
-    launcherReadyS: null,
-    appRssMb: null,
-    appPeakRssMb: null,
-    dbRssMb: null,
-    dbPeakRssMb: null,
-    warmGetMsP50: null,
-    stopS: null,
-    assetsBuilt: false,
-    logIssues: [],
-    error: null,
-  }
+  const result = emptyResult(backend, run)
   process.stdout.write(`  ${backend} ${run} start... `)
 
   if (!(await portIsFree())) {
     result.error = `port ${port} is in use: set BENCH_PORT to a free port`
-    console.log('failed')
+    console.log(`failed\n    ${result.error}`)
     return result
   }
 
   const log = createWriteStream(logFile)
   const lines: string[] = []
+  /** When each line arrived, in ms since the spawn. */
+  const arrivals: number[] = []
   const started = performance.now()
   const launcher = spawn(process.execPath, [join(appRoot, 'bin/start.ts')], {
     cwd: appRoot,
@@ -265,7 +277,10 @@ async function measure(
     pending += chunk.toString()
     const parts = pending.split('\n')
     pending = parts.pop()!
-    lines.push(...parts)
+    for (const part of parts) {
+      lines.push(stripVTControlCharacters(part))
+      arrivals.push(performance.now() - started)
+    }
   }
   launcher.stdout.on('data', collect)
   launcher.stderr.on('data', collect)
@@ -350,7 +365,13 @@ async function measure(
     result.stopS = seconds(performance.now() - stopping)
   }
   current = null
-  if (pending) lines.push(pending)
+  if (pending) lines.push(stripVTControlCharacters(pending))
+  const arrivalOf = (pattern: RegExp) => {
+    const index = lines.findIndex((line) => pattern.test(line))
+    return index >= 0 && index < arrivals.length ? seconds(arrivals[index]) : null
+  }
+  result.dbUpS = arrivalOf(/\[quartier\] embedded database ready/)
+  result.listeningS = arrivalOf(/started HTTP server/)
   await new Promise((resolve) => log.end(resolve))
 
   const launcherReady = lines
@@ -360,7 +381,7 @@ async function measure(
   result.assetsBuilt = lines.some((line) => line.includes('building assets'))
   result.logIssues = lines
     .filter((line) => /\b(error|warn(ing)?|fatal|exception|unhandled|deprecat)/i.test(line))
-    .map((line) => stripVTControlCharacters(line).trim().slice(0, 240))
+    .map((line) => line.trim().slice(0, 240))
 
   console.log(result.error ? 'failed' : `ready in ${result.readyS!.toFixed(1)} s`)
   if (result.error) {
@@ -451,16 +472,25 @@ function table(rows: string[][]): string {
 function report(results: RunResult[], context: Record<string, unknown>) {
   const fmt = (value: number | null, unit: string, digits: number) =>
     value === null ? '-' : `${value.toFixed(digits)} ${unit}`
-  console.log('\nResults (ready = spawn of `node bin/start.ts` until GET / answers 200;')
-  console.log(`RSS = VmRSS after ${WARM_REQUESTS} warm GET /; MB = 1024 × 1024 bytes)\n`)
+  console.log(
+    [
+      '',
+      'Results. Times in seconds since the spawn of `node bin/start.ts`: db up = embedded',
+      'database accepting connections, listening = app logged "started HTTP server" (after',
+      'migrations and seed), ready = GET / answered 200. RSS = VmRSS after',
+      `${WARM_REQUESTS} warm GET / (peak = VmHWM), MB = 1024 × 1024 bytes. stop = SIGTERM to the`,
+      'launcher until all its processes are gone.',
+      '',
+    ].join('\n')
+  )
   const rows = [
     [
       'backend',
       'run',
+      'db up',
+      'listening',
       'ready',
-      'launcher says',
       'app RSS',
-      'app peak',
       'db RSS',
       'db peak',
       'GET / p50',
@@ -469,10 +499,10 @@ function report(results: RunResult[], context: Record<string, unknown>) {
     ...results.map((r) => [
       r.backend,
       r.run,
+      fmt(r.dbUpS, 's', 1),
+      fmt(r.listeningS, 's', 1),
       r.error ? 'FAILED' : fmt(r.readyS, 's', 1),
-      fmt(r.launcherReadyS, 's', 1),
       fmt(r.appRssMb, 'MB', 0),
-      fmt(r.appPeakRssMb, 'MB', 0),
       fmt(r.dbRssMb, 'MB', 0),
       fmt(r.dbPeakRssMb, 'MB', 0),
       fmt(r.warmGetMsP50, 'ms', 1),
@@ -575,21 +605,7 @@ try {
       }
     } catch (error) {
       console.log(`  postgres: ${(error as Error).message}`)
-      results.push({
-        backend: 'postgres',
-        run: 'first',
-        readyS: null,
-        launcherReadyS: null,
-        appRssMb: null,
-        appPeakRssMb: null,
-        dbRssMb: null,
-        dbPeakRssMb: null,
-        warmGetMsP50: null,
-        stopS: null,
-        assetsBuilt: false,
-        logIssues: [],
-        error: (error as Error).message,
-      })
+      results.push({ ...emptyResult('postgres', 'first'), error: (error as Error).message })
     }
   } else {
     console.log(

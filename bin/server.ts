@@ -22,10 +22,15 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     })
     app.listen('SIGTERM', () => app.terminate())
     app.listen('SIGINT', () => app.terminate())
+    /** Tells the launcher (bin/start.ts) that requests are being served. */
+    app.ready(() => {
+      process.send?.({ ready: true })
+    })
   })
   .httpServer()
   .start()
-  .catch((error) => {
-    process.exitCode = 1
-    if (!printStartupError(error)) prettyPrintError(error)
+  .catch(async (error) => {
+    if (!printStartupError(error)) await prettyPrintError(error)
+    /** A pool still retrying its connection would keep the process alive. */
+    process.exit(1)
   })

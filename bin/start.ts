@@ -72,16 +72,12 @@ function buildAssetsIfStale(): Promise<void> {
   })
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const response = await fetch(url)
-      if (response.ok) return true
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return false
+/** The web process sends { ready: true } once its HTTP server listens. */
+function waitUntilServing(child: ChildProcess): Promise<boolean> {
+  return new Promise((resolve) => {
+    child.on('message', (message: { ready?: boolean }) => message?.ready && resolve(true))
+    child.on('exit', () => resolve(false))
+  })
 }
 
 ensureEnvFile()
@@ -139,7 +135,11 @@ if (db) {
 const args = watch
   ? [join(appRoot, 'ace.js'), 'serve', '--hmr']
   : ['--import=@poppinss/ts-exec', join(appRoot, 'bin/server.ts')]
-const app = spawn(process.execPath, args, { cwd: appRoot, env: childEnv, stdio: 'inherit' })
+const app = spawn(process.execPath, args, {
+  cwd: appRoot,
+  env: childEnv,
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+})
 
 let stopping = false
 async function shutdown(code: number) {
@@ -158,7 +158,7 @@ process.on('SIGTERM', () => shutdown(0))
 app.on('exit', (code) => shutdown(code ?? 1))
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
-if (await waitUntilServing(`${url}/health`, app)) {
+if (await waitUntilServing(app)) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   say(`ready in ${seconds} s: open ${url}`)
   if (childEnv.DB_SEED_DEMO === 'true') {
