@@ -106,7 +106,7 @@ if (embedded) {
   say(
     existsSync(dataDir)
       ? 'starting the embedded database...'
-      : 'creating the embedded database (first run, ~20 s)...'
+      : 'creating the embedded database (first run, about 15 s)...'
   )
 }
 

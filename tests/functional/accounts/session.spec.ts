@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { DEMO_PASSWORD, demoResidents } from '#modules/accounts/index'
 import { Agent } from '#tests/helpers/agent'
 import { PASSWORD, createResident } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
@@ -126,5 +128,20 @@ test.group('Login and logout', (group) => {
     const blocked = await agent.submit('/login', { email: 'x@example.org', password: 'whatever' })
     assert.equal(blocked.status, 429)
     assert.include(blocked.text, 'Too many attempts in a short time. Try again in 5 minutes.')
+  })
+
+  test('the demo residents seeded by npm start can log in with the documented password', async ({
+    assert,
+  }) => {
+    await demoResidents.create(DateTime.now())
+    await demoResidents.create(DateTime.now())
+    const agent = new Agent()
+    const response = await agent.submit(
+      '/login',
+      { email: 'camille@demo.quartier.localhost', password: DEMO_PASSWORD },
+      { from: '/login' }
+    )
+    assert.equal(response.status, 302)
+    assert.include((await agent.get('/profile')).text, 'Camille Martin')
   })
 })
