@@ -30,7 +30,6 @@ const IMPORTER = (filePath: string) => {
 
 /** Tests never need a real secret: a fresh random key per run. */
 process.env.APP_KEY ??= randomBytes(32).toString('base64url')
-process.env.SESSION_DRIVER ??= 'cookie'
 process.env.QUEUE_DRIVER ??= 'sync'
 process.env.MAIL_DRIVER ??= 'smtp'
 process.env.LIMITER_STORE ??= 'database'

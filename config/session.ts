@@ -1,4 +1,3 @@
-import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
@@ -18,7 +17,7 @@ export default defineConfig({
     secure: app.inProduction,
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER') ?? 'cookie',
+  store: 'cookie',
   stores: {
     cookie: stores.cookie(),
   },

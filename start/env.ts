@@ -4,6 +4,7 @@
 | malformed value stops the boot with a message saying what to set.
 */
 import { Env } from '@adonisjs/core/env'
+import { Secret } from '@adonisjs/core/helpers'
 
 const oneOf = <T extends string>(choices: readonly T[], hint: string) => {
   return (key: string, value?: string): T | undefined => {
@@ -20,10 +21,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const, {
     message: 'NODE_ENV must be development, production or test',
   }),
-  APP_KEY: Env.schema.secret({
-    message:
-      'APP_KEY is missing: `npm start` writes one into .env on first run; in production set a random 32+ character secret (npm run ace -- generate:key)',
-  }),
+  APP_KEY: (key: string, value?: string) => {
+    if (!value || value.length < 32) {
+      throw new Error(
+        `${key} must be a random secret of at least 32 characters: \`npm start\` writes one into .env on first run; elsewhere run \`npm run ace -- generate:key\`.`
+      )
+    }
+    return new Secret(value)
+  },
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   HOST: Env.schema.string.optional({ format: 'host' }),
   PORT: Env.schema.number.optional(),
@@ -50,8 +55,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   EMBEDDED_DB_DIR: Env.schema.string.optional(),
   EMBEDDED_DB_PORT: Env.schema.number.optional(),
 
-  /* Sessions and rate limits */
-  SESSION_DRIVER: oneOf(['cookie'] as const, 'cookie keeps web nodes stateless.'),
+  /* Rate limits */
   LIMITER_STORE: oneOf(['database', 'memory'] as const, 'database shares limits between nodes.'),
 
   /* Mail */
