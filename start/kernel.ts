@@ -19,6 +19,7 @@ server.use([
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#app/middleware/silent_auth_middleware'),
+  () => import('#app/middleware/initialize_bouncer_middleware'),
   () => import('#modules/accounts/middleware/session_epoch_middleware'),
   () => import('#app/middleware/detect_user_locale_middleware'),
 ])
