@@ -109,7 +109,8 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
   })
   .run(() => run())
   .catch(async (error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
+    await prettyPrintError(error)
     await cleanUp()
+    /** The app may be half started (Vite dev server, pool): do not hang. */
+    process.exit(1)
   })
