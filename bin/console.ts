@@ -3,8 +3,10 @@
 | start it for their own duration unless `npm start` already serves it.
 */
 import 'reflect-metadata'
+import { fileURLToPath } from 'node:url'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { printStartupError } from '#app/startup_error'
+import { ensureEnvFile } from '#bin/dotenv'
 import { embeddedDatabaseFor } from '#bin/embedded_for_command'
 
 const APP_ROOT = new URL('../', import.meta.url)
@@ -15,6 +17,9 @@ const IMPORTER = (filePath: string) => {
   }
   return import(filePath)
 }
+
+/** `npm run ace -- codegen` works on a fresh clone, before any `npm start`. */
+ensureEnvFile(fileURLToPath(APP_ROOT))
 
 const args = process.argv.splice(2)
 const embedded = await embeddedDatabaseFor(args, APP_ROOT)

@@ -3,7 +3,8 @@
 | AdonisJS reads the environment, so they read .env the same way: files
 | first, then the process environment on top.
 */
-import { existsSync, readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseEnv } from 'node:util'
 
@@ -19,4 +20,19 @@ export function readEnv(appRoot: string, nodeEnv = process.env.NODE_ENV ?? 'deve
 export function usesEmbeddedDatabase(env: Record<string, string | undefined>): boolean {
   if (env.DB_DRIVER) return env.DB_DRIVER === 'embedded'
   return !env.DATABASE_URL
+}
+
+/**
+ * A fresh clone has no .env: write one from .env.example with its own
+ * random APP_KEY (never shared, never committed). Nothing happens when
+ * .env exists or APP_KEY comes from the environment (production).
+ */
+export function ensureEnvFile(appRoot: string): boolean {
+  const envFile = join(appRoot, '.env')
+  const example = join(appRoot, '.env.example')
+  if (existsSync(envFile) || process.env.APP_KEY || !existsSync(example)) return false
+  const template = readFileSync(example, 'utf8')
+  const key = randomBytes(32).toString('base64url')
+  writeFileSync(envFile, template.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`))
+  return true
 }

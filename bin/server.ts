@@ -20,10 +20,20 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
+    /**
+     * Stopping while still booting (migrations, seed) exits at once: a
+     * graceful shutdown would close the pool under the running migration,
+     * which then waits for a connection until the pool times out. Each
+     * migration runs in a transaction, so PostgreSQL rolls it back.
+     */
+    let ready = false
+    const stop = (signalExitCode: number) =>
+      ready ? app.terminate() : process.exit(signalExitCode)
+    app.listen('SIGTERM', () => stop(143))
+    app.listen('SIGINT', () => stop(130))
     /** Tells the launcher (bin/start.ts) that requests are being served. */
     app.ready(() => {
+      ready = true
       process.send?.({ ready: true })
     })
   })

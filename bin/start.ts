@@ -12,11 +12,10 @@
 | AdonisJS code loads.
 */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readEnv, usesEmbeddedDatabase } from './dotenv.ts'
+import { ensureEnvFile, readEnv, usesEmbeddedDatabase } from './dotenv.ts'
 import { embeddedDataDir, readEmbeddedState } from '../database/embedded/state.ts'
 import { startEmbeddedDb, type EmbeddedDb } from '../database/embedded/supervisor.ts'
 
@@ -26,16 +25,6 @@ const say = (message: string) => console.log(`[quartier] ${message}`)
 const fail = (message: string, hint?: string): never => {
   console.error(`\n  Quartier cannot start: ${message}${hint ? `\n\n  ${hint}` : ''}\n`)
   process.exit(1)
-}
-
-/** 1. A local .env with its own secret, so nobody commits or shares one. */
-function ensureEnvFile() {
-  const envFile = join(appRoot, '.env')
-  if (existsSync(envFile) || process.env.APP_KEY) return
-  const template = readFileSync(join(appRoot, '.env.example'), 'utf8')
-  const key = randomBytes(32).toString('base64url')
-  writeFileSync(envFile, template.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`))
-  say('created .env with a fresh APP_KEY')
 }
 
 /** Newest modification time under a folder (asset sources). */
@@ -80,7 +69,7 @@ function waitUntilServing(child: ChildProcess): Promise<boolean> {
   })
 }
 
-ensureEnvFile()
+if (ensureEnvFile(appRoot)) say('created .env with a fresh APP_KEY')
 const env = readEnv(appRoot)
 const embedded = usesEmbeddedDatabase(env)
 const port = env.PORT ?? '3333'
@@ -145,9 +134,10 @@ let stopping = false
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  if (app.exitCode === null) {
+  if (app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((resolve) => app.once('exit', resolve))
     app.kill('SIGTERM')
-    await new Promise((resolve) => app.once('exit', resolve))
+    await exited
   }
   await db?.stop()
   process.exit(code)

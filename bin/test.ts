@@ -73,6 +73,8 @@ async function freePort(): Promise<number> {
 }
 process.env.HOST = '127.0.0.1'
 process.env.PORT = process.env.TEST_PORT ?? String(await freePort())
+/** The Vite dev server's hot-reload websocket too (its default port is fixed). */
+process.env.VITE_HMR_PORT ??= String(await freePort())
 
 const smtp = await mailbox.listen()
 process.env.SMTP_HOST = '127.0.0.1'

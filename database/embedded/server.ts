@@ -82,7 +82,18 @@ async function stop(code = 0) {
   }
 }
 
-process.on('SIGINT', () => stop())
-process.on('SIGTERM', () => stop())
-/** When the process that forked us goes away, so do we. */
-process.on('disconnect', () => stop())
+if (process.send) {
+  /**
+   * Started by a launcher: stop when it says so, or when it is gone. Ctrl+C
+   * (or a SIGTERM to the whole process group) also reaches this process;
+   * ignoring it keeps the database up until the app, which may be in the
+   * middle of a migration, has stopped using it.
+   */
+  process.on('message', (message: { stop?: boolean }) => message?.stop && stop())
+  process.on('disconnect', () => stop())
+  process.on('SIGINT', () => {})
+  process.on('SIGTERM', () => {})
+} else {
+  process.on('SIGINT', () => stop())
+  process.on('SIGTERM', () => stop())
+}

@@ -73,7 +73,9 @@ export async function startEmbeddedDb(options: {
           clearTimeout(killer)
           resolve()
         })
-        child.kill('SIGTERM')
+        /** The server ignores signals while it has a parent (see server.ts). */
+        if (child.connected) child.send({ stop: true })
+        else child.kill('SIGKILL')
       }),
   }
 }
