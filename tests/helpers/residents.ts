@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import User from '#modules/accounts/models/user'
+import { Agent } from '#tests/helpers/agent'
 
 export const PASSWORD = 'un jardin partagé'
 
@@ -25,4 +26,17 @@ export async function createResident(
     emailVerifiedAt: overrides.verified === false ? null : DateTime.now(),
     sessionEpoch: 0,
   })
+}
+
+/** Signs an agent in through the login form, as a resident would. */
+export async function signIn(agent: Agent, email: string, password = PASSWORD) {
+  return agent.submit('/login', { email, password }, { from: '/login' })
+}
+
+/** A confirmed resident and an agent signed in as them. */
+export async function signedInResident(email: string, language = 'fr') {
+  const user = await createResident({ email })
+  const agent = new Agent(language)
+  await signIn(agent, email)
+  return { user, agent }
 }

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#modules/accounts/models/user'
 import { Agent, linkIn } from '#tests/helpers/agent'
 import { mailbox } from '#tests/helpers/mailbox'
-import { PASSWORD, createResident } from '#tests/helpers/residents'
+import { PASSWORD, createResident, signIn } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
 const NEW_PASSWORD = 'trois pommes de reinette'
@@ -92,11 +92,7 @@ test.group('Password reset', (group) => {
   test('signs out the sessions opened with the old password', async ({ assert }) => {
     await createResident({ email: 'camille@example.org' })
     const laptop = new Agent()
-    await laptop.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(laptop, 'camille@example.org')
     assert.equal((await laptop.get('/profile')).status, 200)
 
     const agent = new Agent()

@@ -2,15 +2,10 @@ import { test } from '@japa/runner'
 import User from '#modules/accounts/models/user'
 import { Agent, linkIn } from '#tests/helpers/agent'
 import { mailbox } from '#tests/helpers/mailbox'
-import { PASSWORD, createResident } from '#tests/helpers/residents'
+import { PASSWORD, createResident, signIn, signedInResident } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
-async function signedIn(email = 'camille@example.org', language = 'fr') {
-  const user = await createResident({ email })
-  const agent = new Agent(language)
-  await agent.submit('/login', { email, password: PASSWORD }, { from: '/login' })
-  return { user, agent }
-}
+const signedIn = (email = 'camille@example.org') => signedInResident(email)
 
 test.group('Profile', (group) => {
   freshStateForEachTest(group)
@@ -109,11 +104,7 @@ test.group('Sign-in e-mail and password', (group) => {
   }) => {
     const { user, agent } = await signedIn()
     const phone = new Agent()
-    await phone.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(phone, 'camille@example.org')
 
     const wrong = await agent.submit(
       '/profile/security/password',

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { DEMO_PASSWORD, demoResidents } from '#modules/accounts/index'
 import { Agent } from '#tests/helpers/agent'
-import { PASSWORD, createResident } from '#tests/helpers/residents'
+import { PASSWORD, createResident, signIn } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
 test.group('Login and logout', (group) => {
@@ -85,11 +85,7 @@ test.group('Login and logout', (group) => {
   test('logs out and forgets the session', async ({ assert }) => {
     await createResident({ email: 'camille@example.org' })
     const agent = new Agent()
-    await agent.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'camille@example.org')
 
     const response = await agent.submit('/logout', {}, { from: '/profile' })
     assert.equal(response.status, 302)

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { Agent } from '#tests/helpers/agent'
-import { createResident, PASSWORD } from '#tests/helpers/residents'
+import { createResident, signIn } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
 test.group('Error pages and language', (group) => {
@@ -45,22 +45,14 @@ test.group('Error pages and language', (group) => {
   }) => {
     const user = await createResident({ email: 'camille@example.org' })
     const agent = new Agent('fr')
-    await agent.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'camille@example.org')
     await agent.submit('/locale', { locale: 'en' }, { from: '/profile' })
     await user.refresh()
     assert.equal(user.locale, 'en')
 
     /** Another browser, French by default, follows the account's choice once signed in. */
     const other = new Agent('fr')
-    await other.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(other, 'camille@example.org')
     assert.include((await other.get('/profile')).text, '<html lang="en">')
   })
 

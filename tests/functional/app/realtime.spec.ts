@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import transmit from '@adonisjs/transmit/services/main'
 import { Agent } from '#tests/helpers/agent'
-import { PASSWORD, createResident } from '#tests/helpers/residents'
+import { createResident, signIn } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 
 /** Opens the Server-Sent Events stream as the browser's EventSource would. */
@@ -59,11 +59,7 @@ test.group('Live updates', (group) => {
   test('a resident receives what is broadcast to their own inbox', async ({ assert, cleanup }) => {
     const user = await createResident({ email: 'camille@example.org' })
     const agent = new Agent()
-    await agent.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'camille@example.org')
     await agent.get('/profile')
 
     const uid = randomUUID()
@@ -86,11 +82,7 @@ test.group('Live updates', (group) => {
     const camille = await createResident({ email: 'camille@example.org' })
     await createResident({ email: 'karim@example.org' })
     const agent = new Agent()
-    await agent.submit(
-      '/login',
-      { email: 'karim@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'karim@example.org')
     await agent.get('/profile')
 
     const uid = randomUUID()
@@ -106,11 +98,7 @@ test.group('Live updates', (group) => {
   }) => {
     await createResident({ email: 'camille@example.org' })
     const agent = new Agent()
-    await agent.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'camille@example.org')
     await agent.get('/profile')
 
     const uid = randomUUID()
@@ -123,11 +111,7 @@ test.group('Live updates', (group) => {
   test('subscribing without the CSRF token is refused', async ({ assert }) => {
     await createResident({ email: 'camille@example.org' })
     const agent = new Agent()
-    await agent.submit(
-      '/login',
-      { email: 'camille@example.org', password: PASSWORD },
-      { from: '/login' }
-    )
+    await signIn(agent, 'camille@example.org')
     const response = await agent.request('POST', '/__transmit/subscribe', {
       body: JSON.stringify({ uid: randomUUID(), channel: 'users/1/inbox' }),
       headers: { 'content-type': 'application/json', 'accept': 'application/json' },
