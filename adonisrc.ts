@@ -37,6 +37,7 @@ export default defineConfig({
     /* Quartier: cross-cutting wiring, then one provider per module */
     () => import('#app/providers/app_provider'),
     () => import('#modules/accounts/provider'),
+    () => import('#modules/neighbourhoods/provider'),
   ],
 
   preloads: [

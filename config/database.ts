@@ -21,7 +21,11 @@ function embeddedPort(): number {
 /**
  * Migrations are grouped per module; folders run in this order.
  */
-export const migrationPaths = ['./database/migrations/core', './database/migrations/accounts']
+export const migrationPaths = [
+  './database/migrations/core',
+  './database/migrations/accounts',
+  './database/migrations/neighbourhoods',
+]
 
 const shared = {
   client: 'pg' as const,

@@ -79,6 +79,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Uploads */
   DRIVE_ROOT: Env.schema.string.optional(),
 
+  /* Neighbourhoods */
+  NEIGHBOURHOODS_OPEN_THRESHOLD: Env.schema.number.optional(),
+  NEIGHBOURHOODS_NEARBY_DISTANCE_M: Env.schema.number.optional(),
+  GEOCODER_DRIVER: oneOf(['ban', 'none'] as const, 'none places residents with a map pin only.'),
+  GEOCODER_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  MAP_TILE_URL: Env.schema.string.optional(),
+
   /* Accounts */
   ACCOUNTS_CONFIRMATION_TTL_HOURS: Env.schema.number.optional(),
   ACCOUNTS_RESET_TTL_MINUTES: Env.schema.number.optional(),

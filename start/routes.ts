@@ -31,3 +31,4 @@ transmit.registerRoutes((route) => {
 })
 
 await import('#modules/accounts/routes')
+await import('#modules/neighbourhoods/routes')

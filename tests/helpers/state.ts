@@ -6,9 +6,9 @@ import { mailbox } from '#tests/helpers/mailbox'
  * Every test starts with empty tables (rate-limit counters included) and
  * an empty mailbox.
  */
-export function freshStateForEachTest(group: Group) {
+export function freshStateForEachTest(group: Group, options: { keep?: string[] } = {}) {
   group.each.setup(async () => {
-    await resetDatabase()
+    await resetDatabase(options)
     mailbox.clear()
   })
 }

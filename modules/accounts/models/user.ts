@@ -31,6 +31,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column()
   declare locale: string
 
+  /** resident | operator (runs the back office) */
+  @column()
+  declare role: 'resident' | 'operator'
+
   @column.dateTime()
   declare emailVerifiedAt: DateTime | null
 
@@ -42,6 +46,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+
+  get isOperator() {
+    return this.role === 'operator'
+  }
 
   get isEmailVerified() {
     return this.emailVerifiedAt !== null

@@ -1,0 +1,27 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+import neighbourhoodsConfig from '#config/neighbourhoods'
+import { Geocoder, NoGeocoder } from '#modules/neighbourhoods/geocoding/geocoder'
+
+/**
+ * Neighbourhoods module: views as `neighbourhoods::...`, the geocoder
+ * binding (swap it in tests with `app.container.swap(Geocoder, ...)`).
+ */
+export default class NeighbourhoodsProvider {
+  constructor(protected app: ApplicationService) {}
+
+  register() {
+    this.app.container.singleton(Geocoder, async () => {
+      if (neighbourhoodsConfig.geocoder.driver === 'none') return new NoGeocoder()
+      const { BanGeocoder } = await import('#modules/neighbourhoods/geocoding/ban_geocoder')
+      return new BanGeocoder(
+        neighbourhoodsConfig.geocoder.url,
+        neighbourhoodsConfig.geocoder.timeoutMs
+      )
+    })
+  }
+
+  async boot() {
+    const edge = await import('edge.js')
+    edge.default.mount('neighbourhoods', new URL('./views', import.meta.url))
+  }
+}

@@ -1,0 +1,2 @@
+/* Super voisin routes (to come). */
+export {}

@@ -1,0 +1,2 @@
+/* Invitation routes (to come). */
+export {}

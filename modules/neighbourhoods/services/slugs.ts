@@ -1,0 +1,10 @@
+/** "Saint-Germain-l'Auxerrois" -> "saint-germain-l-auxerrois" */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+}

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import { importNeighbourhoods, importTowns } from '#modules/neighbourhoods/index'
+import { resetDatabase } from '#tests/helpers/database'
+import { writeFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** The real boundary data beside the checkout (../shared/data). */
+export const DATA_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url))
+export const PARIS_QUARTIERS = join(DATA_DIR, 'paris-quartiers.geojson')
+export const ILLE_ET_VILAINE = join(DATA_DIR, 'communes-35-ille-et-vilaine.geojson')
+export const FRANCE_COMMUNES = join(DATA_DIR, 'france-communes.geojson.gz')
+
+/** Tables holding imported boundaries, spared between tests of a group. */
+export const GEO_TABLES = [
+  'towns',
+  'neighbourhoods',
+  'neighbourhood_revisions',
+  'neighbourhood_neighbours',
+]
+
+let parisCommune: string | null = null
+
+/** A GeoJSON file with only the commune of Paris (75056), cut from the national file once. */
+export async function parisCommuneFile(): Promise<string> {
+  if (parisCommune) return parisCommune
+  const all = JSON.parse(gunzipSync(await readFile(FRANCE_COMMUNES)).toString('utf8'))
+  const paris = all.features.filter((feature: any) => feature.properties.code === '75056')
+  const dir = await mkdtemp(join(tmpdir(), 'quartier-geo-'))
+  parisCommune = join(dir, 'paris.geojson')
+  await writeFile(parisCommune, JSON.stringify({ type: 'FeatureCollection', features: paris }))
+  return parisCommune
+}
+
+/** Empty database, then Paris and its 80 administrative quartiers. */
+export async function loadParis() {
+  await resetDatabase()
+  await importTowns(await parisCommuneFile())
+  await importNeighbourhoods(PARIS_QUARTIERS, {
+    nameProperty: 'l_qu',
+    codeProperty: 'c_quinsee',
+    townCode: '75056',
+  })
+}
+
+export async function writeGeoJson(features: unknown[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'quartier-geo-'))
+  const file = join(dir, 'features.geojson')
+  await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
+  return file
+}
