@@ -34,6 +34,9 @@ process.env.QUEUE_DRIVER ??= 'sync'
 process.env.MAIL_DRIVER ??= 'smtp'
 process.env.LIMITER_STORE ??= 'database'
 process.env.LOG_LEVEL ??= 'warn'
+/** Offline by default: tests that need the address API fake it with nock. */
+process.env.GEOCODER_DRIVER ??= 'none'
+process.env.MAP_TILE_URL ??= 'none'
 
 /**
  * The tests empty every table: refuse a database whose name does not say

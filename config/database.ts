@@ -52,8 +52,23 @@ export default defineConfig({
             /**
              * PGlite is one session shared by every socket: a second pooled
              * connection would wait behind the first one's transactions.
+             * That session also outlives a pooled connection, keeping its
+             * named prepared statements (the rate limiter uses some): a new
+             * connection clears them, or re-preparing fails with "prepared
+             * statement already exists". Idle connections are kept.
              */
-            pool: { min: 0, max: 1, acquireTimeoutMillis: 60_000 },
+            pool: {
+              min: 0,
+              max: 1,
+              acquireTimeoutMillis: 60_000,
+              idleTimeoutMillis: 24 * 3600_000,
+              afterCreate: (
+                connection: any,
+                done: (error: Error | null, connection: any) => void
+              ) => {
+                connection.query('DEALLOCATE ALL', (error: Error | null) => done(error, connection))
+              },
+            },
           }
         : {
             ...shared,

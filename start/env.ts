@@ -86,6 +86,35 @@ export default await Env.create(new URL('../', import.meta.url), {
   GEOCODER_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   MAP_TILE_URL: Env.schema.string.optional(),
 
+  /* SMS */
+  SMS_DRIVER: oneOf(
+    ['twilio', 'log', 'none'] as const,
+    'log appends SMS to storage/sms.log (development); none switches SMS invitations off.'
+  ),
+  SMS_DAILY_LIMIT: Env.schema.number.optional(),
+  TWILIO_ACCOUNT_SID: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    if (!/^AC[0-9a-f]{32}$/i.test(value)) {
+      throw new Error(
+        `${key} must be a Twilio Account SID: AC followed by 32 hexadecimal characters.`
+      )
+    }
+    return value
+  },
+  TWILIO_AUTH_TOKEN: Env.schema.secret.optional(),
+  TWILIO_FROM: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    const e164 = /^\+[1-9]\d{6,14}$/.test(value)
+    const service = /^MG[0-9a-f]{32}$/i.test(value)
+    const senderId = /^(?=.*[a-z])[a-z0-9 ]{1,11}$/i.test(value)
+    if (!e164 && !service && !senderId) {
+      throw new Error(
+        `${key} must be a sending number in E.164 form (+33...), a Messaging Service SID (MG...) or an alphanumeric sender ID (up to 11 letters and digits).`
+      )
+    }
+    return value
+  },
+
   /* Accounts */
   ACCOUNTS_CONFIRMATION_TTL_HOURS: Env.schema.number.optional(),
   ACCOUNTS_RESET_TTL_MINUTES: Env.schema.number.optional(),

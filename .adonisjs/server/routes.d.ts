@@ -32,6 +32,21 @@ export type ScannedRoutes = {
     'accounts.security.update_email': { paramsTuple?: []; params?: {} }
     'accounts.security.update_password': { paramsTuple?: []; params?: {} }
     'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.home': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.placement.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.boundary.edit': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.boundary.propose': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.boundary.review': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'slug': ParamValue,'id': ParamValue,'decision': ParamValue} }
+    'neighbourhoods.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.invitations.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.store_email': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.store_sms': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -48,6 +63,15 @@ export type ScannedRoutes = {
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
     'accounts.security.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.home': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.boundary.edit': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.invitations.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -64,6 +88,15 @@ export type ScannedRoutes = {
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
     'accounts.security.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.home': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.boundary.edit': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.invitations.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -80,6 +113,12 @@ export type ScannedRoutes = {
     'accounts.security.update_email': { paramsTuple?: []; params?: {} }
     'accounts.security.update_password': { paramsTuple?: []; params?: {} }
     'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.placement.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.boundary.propose': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'neighbourhoods.boundary.review': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'slug': ParamValue,'id': ParamValue,'decision': ParamValue} }
+    'neighbourhoods.invitations.store_email': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.invitations.store_sms': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {

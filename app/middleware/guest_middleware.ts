@@ -7,7 +7,7 @@ import type { Authenticators } from '@adonisjs/auth/types'
  * their profile instead.
  */
 export default class GuestMiddleware {
-  redirectTo = '/profile'
+  redirectTo = '/home'
 
   async handle(
     ctx: HttpContext,

@@ -25,6 +25,33 @@ export const accounts = {
     }
   },
 
+  /** Display names by id, for pages listing authors (one query). */
+  async displayNames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map()
+    const users = await User.query()
+      .whereIn('id', [...new Set(ids)])
+      .select('id', 'display_name')
+    return new Map(users.map((user) => [user.id, user.displayName]))
+  },
+
+  /** The address typed at sign-up (private), a starting point for placing a home. */
+  async homeAddressOf(id: number): Promise<string | null> {
+    const user = await User.find(id)
+    return user?.homeAddress ?? null
+  },
+
+  /** Keeps the account's address in step when a resident places or moves their home. */
+  async setHomeAddress(id: number, address: string): Promise<void> {
+    await User.query()
+      .where('id', id)
+      .update({ home_address: address.slice(0, 200), updated_at: new Date() })
+  },
+
+  async isOperator(id: number): Promise<boolean> {
+    const user = await User.find(id)
+    return user?.role === 'operator'
+  },
+
   /** Saves a signed-in resident's language choice (language switcher). */
   async setLocale(id: number, locale: string): Promise<void> {
     await User.query().where('id', id).update({ locale })
@@ -39,35 +66,61 @@ export const demoResidents = {
     {
       displayName: 'Camille Martin',
       email: 'camille@demo.quartier.localhost',
-      homeAddress: '12 rue des Martyrs, 75009 Paris',
+      homeAddress: '5 rue Clauzel, 75009 Paris',
       locale: 'fr',
+      role: 'resident',
+    },
+    {
+      displayName: 'Léa Dubois',
+      email: 'lea@demo.quartier.localhost',
+      homeAddress: '30 rue Notre-Dame-de-Lorette, 75009 Paris',
+      locale: 'fr',
+      role: 'resident',
     },
     {
       displayName: 'Karim Benali',
       email: 'karim@demo.quartier.localhost',
       homeAddress: '4 rue Lamarck, 75018 Paris',
       locale: 'fr',
+      role: 'resident',
+    },
+    {
+      displayName: 'Hugo Petit',
+      email: 'hugo@demo.quartier.localhost',
+      homeAddress: '6 rue Custine, 75018 Paris',
+      locale: 'fr',
+      role: 'resident',
     },
     {
       displayName: 'Sophie Le Gall',
       email: 'sophie@demo.quartier.localhost',
       homeAddress: '8 rue de Dinan, 35400 Saint-Malo',
       locale: 'fr',
+      role: 'resident',
     },
     {
       displayName: 'Tom Baker',
       email: 'tom@demo.quartier.localhost',
       homeAddress: '21 rue Saint-Georges, 35000 Rennes',
       locale: 'en',
+      role: 'resident',
+    },
+    {
+      displayName: 'Opératrice Quartier',
+      email: 'operator@demo.quartier.localhost',
+      homeAddress: '1 place de la Mairie, 75004 Paris',
+      locale: 'fr',
+      role: 'operator',
     },
   ],
 
   /**
    * One scrypt hash shared by the demo accounts (hashing each would cost a
    * few hundred milliseconds and tens of MB at first start), written with
-   * the query builder so the model does not hash it again.
+   * the query builder so the model does not hash it again. Returns the
+   * account ids by e-mail.
    */
-  async create(verifiedAt: import('luxon').DateTime) {
+  async create(verifiedAt: import('luxon').DateTime): Promise<Map<string, number>> {
     const password = await hash.make(DEMO_PASSWORD)
     const now = new Date()
     await db
@@ -78,6 +131,7 @@ export const demoResidents = {
           email: person.email,
           home_address: person.homeAddress,
           locale: person.locale,
+          role: person.role,
           password,
           email_verified_at: verifiedAt.toJSDate(),
           session_epoch: 0,
@@ -87,5 +141,13 @@ export const demoResidents = {
       )
       .onConflict('email')
       .ignore()
+    const rows = await db
+      .from('users')
+      .whereIn(
+        'email',
+        this.people.map((person) => person.email)
+      )
+      .select('id', 'email')
+    return new Map(rows.map((row) => [row.email as string, Number(row.id)]))
   },
 }

@@ -2,6 +2,12 @@
  * Public API of the neighbourhoods module: the only file other modules
  * (and commands) import. "Which neighbourhood, and who may see this".
  */
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import RecordInvitationJoin from '#modules/neighbourhoods/actions/invitations/record_invitation_join'
+import {
+  invitationStats as invitationStatsQuery,
+  type InvitationStats,
+} from '#modules/neighbourhoods/queries/invitations'
 import { readFeatureCollection } from '#modules/neighbourhoods/services/geojson_file'
 import {
   TownImporter,
@@ -20,6 +26,7 @@ export {
 } from '#modules/neighbourhoods/queries/scopes'
 export { neighbourhoodAt, townAt, placeResident } from '#modules/neighbourhoods/services/placement'
 export type { ImportReport, ProgressListener } from '#modules/neighbourhoods/services/import_report'
+export { demoHomes } from '#modules/neighbourhoods/services/demo_homes'
 
 /** Imports communes from a GeoJSON file (plain or .gz). */
 export async function importTowns(path: string, options: TownImportOptions = {}) {
@@ -29,4 +36,30 @@ export async function importTowns(path: string, options: TownImportOptions = {})
 /** Imports neighbourhood boundaries from a GeoJSON file (plain or .gz). */
 export async function importNeighbourhoods(path: string, options: NeighbourhoodImportOptions) {
   return new NeighbourhoodImporter().import(await readFeatureCollection(path), options)
+}
+
+/* Invitations */
+
+export type { InvitationStats }
+export { INVITATION_SESSION_KEY } from '#modules/neighbourhoods/services/invitations/codes'
+
+/**
+ * Records that `userId` joined through an invitation code (as typed or
+ * from the session key INVITATION_SESSION_KEY) and gives the neighbourhood
+ * it invites to; null when the code is unknown, expired, a personal code
+ * already used by someone else, or the user's own invitation. Idempotent
+ * for the same user. Pass `trx` when calling inside a transaction (on the
+ * embedded database a second connection would wait for it forever).
+ */
+export function recordInvitationJoin(
+  code: string,
+  userId: number,
+  options: { trx?: TransactionClientContract } = {}
+): Promise<{ neighbourhoodId: number } | null> {
+  return new RecordInvitationJoin().execute(code, userId, options)
+}
+
+/** Invitations a resident sent and who joined through them (super voisin dashboard). */
+export function invitationStats(inviterId: number): Promise<InvitationStats> {
+  return invitationStatsQuery(inviterId)
 }

@@ -1,15 +1,17 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import neighbourhoodsConfig from '#config/neighbourhoods'
 import { Geocoder, NoGeocoder } from '#modules/neighbourhoods/geocoding/geocoder'
+import { registerSmsSender } from '#modules/neighbourhoods/services/sms/index'
 
 /**
- * Neighbourhoods module: views as `neighbourhoods::...`, the geocoder
- * binding (swap it in tests with `app.container.swap(Geocoder, ...)`).
+ * Neighbourhoods module: views as `neighbourhoods::...`, the geocoder and
+ * SMS sender bindings (swap them in tests with `app.container.swap(...)`).
  */
 export default class NeighbourhoodsProvider {
   constructor(protected app: ApplicationService) {}
 
   register() {
+    registerSmsSender(this.app)
     this.app.container.singleton(Geocoder, async () => {
       if (neighbourhoodsConfig.geocoder.driver === 'none') return new NoGeocoder()
       const { BanGeocoder } = await import('#modules/neighbourhoods/geocoding/ban_geocoder')

@@ -10,6 +10,11 @@ Alpine.data('passwordToggle', passwordToggle)
 window.Alpine = Alpine
 Alpine.start()
 
+/** Maps (neighbourhood pages, home placement, boundary drawing). */
+if (document.querySelector('[data-map]')) {
+  import('./maps/index.js').then(({ mountMaps }) => mountMaps())
+}
+
 /** Signed-in pages listen to the resident's inbox and announce what arrives. */
 const userId = document.body.dataset.userId
 const liveRegion = document.getElementById('live-inbox')

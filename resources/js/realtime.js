@@ -14,5 +14,7 @@ export async function connectInbox(userId, onMessage) {
   const subscription = transmit.subscription(`users/${userId}/inbox`)
   await subscription.create()
   subscription.onMessage(onMessage)
+  /** A hook for people and tests: live updates are on for this page. */
+  if (subscription.isCreated) document.documentElement.dataset.live = 'subscribed'
   return transmit
 }

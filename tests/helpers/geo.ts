@@ -45,6 +45,30 @@ export async function loadParis() {
   })
 }
 
+/** Paris with its quartiers, plus the communes of Ille-et-Vilaine (none has a neighbourhood). */
+export async function loadParisAndIlleEtVilaine() {
+  await loadParis()
+  await importTowns(ILLE_ET_VILAINE)
+}
+
+/** A square of `sizeM` metres centred on a point, as a GeoJSON Polygon string. */
+export function squareAround(longitude: number, latitude: number, sizeM: number): string {
+  const dLat = sizeM / 2 / 111_320
+  const dLon = sizeM / 2 / (111_320 * Math.cos((latitude * Math.PI) / 180))
+  return JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [longitude - dLon, latitude - dLat],
+        [longitude + dLon, latitude - dLat],
+        [longitude + dLon, latitude + dLat],
+        [longitude - dLon, latitude + dLat],
+        [longitude - dLon, latitude - dLat],
+      ],
+    ],
+  })
+}
+
 export async function writeGeoJson(features: unknown[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'quartier-geo-'))
   const file = join(dir, 'features.geojson')

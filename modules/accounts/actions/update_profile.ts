@@ -2,7 +2,6 @@ import type User from '#modules/accounts/models/user'
 
 export interface UpdateProfileInput {
   displayName: string
-  homeAddress: string
   locale: string
 }
 

@@ -21,7 +21,6 @@ export default class ProfileController {
     const user = ctx.auth.getUserOrFail() as User
     await this.updateProfile.execute(user, {
       displayName: data.display_name,
-      homeAddress: data.home_address,
       locale: data.locale,
     })
     if (isSupportedLocale(data.locale)) rememberLocale(ctx, data.locale)

@@ -33,7 +33,7 @@ export default class SessionController {
     }
     await openSession(ctx, user, !!data.remember_me)
     ctx.session.flash('success', 'signed_in')
-    return ctx.response.redirect().toIntendedRoute('accounts.profile.show')
+    return ctx.response.redirect().toIntendedRoute('neighbourhoods.home')
   }
 
   async destroy({ auth, session, response }: HttpContext) {

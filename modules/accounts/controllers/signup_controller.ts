@@ -29,7 +29,8 @@ export default class SignupController {
       })
       await openSession(ctx, user, false)
       ctx.session.flash('success', 'signed_up')
-      return ctx.response.redirect().toRoute('accounts.profile.show')
+      /** Next: place the new resident's home (neighbourhoods module). */
+      return ctx.response.redirect().toRoute('neighbourhoods.home')
     } catch (error) {
       if (error instanceof EmailTakenError) {
         throw new FormError({

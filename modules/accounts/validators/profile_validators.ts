@@ -3,7 +3,6 @@ import * as fields from '#modules/accounts/validators/fields'
 
 export const profileValidator = vine.create({
   display_name: fields.displayName(),
-  home_address: fields.homeAddress(),
   locale: fields.locale(),
 })
 

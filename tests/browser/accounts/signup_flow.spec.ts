@@ -13,6 +13,12 @@ test.group('A newcomer in a real browser', (group) => {
   }) => {
     const page = await visit('/')
     const consoleErrors: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        consoleErrors.push(
+          `${response.status()} ${response.request().method()} ${response.url()} on ${page.url()} body=${response.request().postData()}`
+        )
+    })
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
@@ -29,18 +35,26 @@ test.group('A newcomer in a real browser', (group) => {
     await page.getByLabel("J'accepte").check()
     await page.getByRole('button', { name: 'Créer mon compte' }).click()
 
-    await page.assertPath('/profile')
+    /** Next step: placing the new resident's home. */
+    await page.assertPath('/home/place')
     await page.assertTextContains('body', 'Bienvenue dans Quartier !')
     await page.assertTextContains('.banner', 'jeanne@example.org')
 
+    /**
+     * Leaving a page while its live-update subscription is in flight makes
+     * that request fail (its stream is gone): wait for it on signed-in pages.
+     */
+    await page.waitForSelector('html[data-live="subscribed"]')
     const mail = await mailbox.waitFor('jeanne@example.org')
     await page.goto(linkIn(mail.text, '/email/confirm/'))
+    await page.waitForSelector('html[data-live="subscribed"]')
     await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
     await page.assertPath('/profile')
     await page.assertTextContains('body', 'Merci, votre adresse e-mail est confirmée.')
     await page.assertNotExists('.banner')
     assert.isNotNull((await User.findByOrFail('email', 'jeanne@example.org')).emailVerifiedAt)
 
+    await page.waitForSelector('html[data-live="subscribed"]')
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     await page.assertPath('/')
     await page.assertTextContains('body', 'Vous êtes déconnecté.')
@@ -49,8 +63,9 @@ test.group('A newcomer in a real browser', (group) => {
     await page.getByLabel('Adresse e-mail').fill('jeanne@example.org')
     await page.getByLabel('Mot de passe', { exact: true }).fill('un jardin partagé')
     await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.assertPath('/profile')
+    await page.assertPath('/home/place')
     await page.assertTextContains('body', 'Vous êtes connecté.')
+    await page.waitForSelector('html[data-live="subscribed"]')
 
     /** Nothing was blocked by the Content-Security-Policy, no script failed. */
     assert.deepEqual(consoleErrors, [], consoleErrors.join('\n'))

@@ -16,17 +16,16 @@ test.group('Profile', (group) => {
     assert.equal(response.location, '/login')
   })
 
-  test('saves the display name, address and language', async ({ assert }) => {
+  test('saves the display name and language', async ({ assert }) => {
     const { user, agent } = await signedIn()
     const response = await agent.submit(
       '/profile',
-      { display_name: 'Camille M.', home_address: '5 rue Oberkampf, 75011 Paris', locale: 'en' },
+      { display_name: 'Camille M.', locale: 'en' },
       { from: '/profile' }
     )
     assert.equal(response.status, 302)
     await user.refresh()
     assert.equal(user.displayName, 'Camille M.')
-    assert.equal(user.homeAddress, '5 rue Oberkampf, 75011 Paris')
     assert.equal(user.locale, 'en')
 
     const page = await agent.get('/profile')
@@ -34,16 +33,23 @@ test.group('Profile', (group) => {
     assert.include(page.text, 'Your profile is saved.')
   })
 
+  test('shows the home address with the way to move, not as a free field', async ({ assert }) => {
+    const { agent } = await signedIn()
+    const page = await agent.get('/profile')
+    assert.include(page.text, '10 rue des Lilas, 75020 Paris')
+    assert.include(page.text, 'href="/home/place"')
+    assert.notInclude(page.text, 'name="home_address"')
+  })
+
   test('refuses invalid values and changes nothing', async ({ assert }) => {
     const { user, agent } = await signedIn()
     const response = await agent.submit(
       '/profile',
-      { display_name: '', home_address: 'x'.repeat(201), locale: 'de' },
+      { display_name: '', locale: 'de' },
       { from: '/profile' }
     )
     assert.equal(response.status, 422)
     assert.include(response.text, 'Indiquez votre nom affiché.')
-    assert.include(response.text, 'Le champ adresse doit faire au plus 200 caractères.')
     assert.include(response.text, 'Choisissez une valeur proposée pour le champ langue.')
     const fresh = await User.findOrFail(user.id)
     assert.equal(fresh.displayName, user.displayName)

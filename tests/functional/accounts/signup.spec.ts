@@ -28,7 +28,7 @@ test.group('Sign-up', (group) => {
     const response = await agent.submit('/signup', valid, { from: '/signup' })
 
     assert.equal(response.status, 302)
-    assert.equal(response.location, '/profile')
+    assert.equal(response.location, '/home')
 
     const user = await User.findByOrFail('email', 'jeanne.d@example.org')
     assert.equal(user.displayName, 'Jeanne D.')
@@ -192,13 +192,13 @@ test.group('Sign-up', (group) => {
     assert.equal(await userCount(), 5)
   })
 
-  test('a signed-in resident is sent from the sign-up page to their profile', async ({
+  test('a signed-in resident is sent from the sign-up page to their neighbourhood', async ({
     assert,
   }) => {
     const agent = new Agent()
     await agent.submit('/signup', valid, { from: '/signup' })
     const response = await agent.get('/signup')
     assert.equal(response.status, 302)
-    assert.equal(response.location, '/profile')
+    assert.equal(response.location, '/home')
   })
 })

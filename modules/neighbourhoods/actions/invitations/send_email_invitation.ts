@@ -1,0 +1,51 @@
+import mail from '@adonisjs/mail/services/main'
+import type { InvitationAudience } from '#modules/neighbourhoods/models/invitation'
+import { InvitationMail } from '#modules/neighbourhoods/mails/invitation_mail'
+import { formatCode } from '#modules/neighbourhoods/services/invitations/codes'
+import { InvitationNotSentError } from '#modules/neighbourhoods/services/invitations/errors'
+import type { InvitingUser } from '#modules/neighbourhoods/services/invitations/inviters'
+import { joinUrl } from '#modules/neighbourhoods/services/invitations/links'
+import {
+  discard,
+  markSent,
+  reserveInvitation,
+} from '#modules/neighbourhoods/services/invitations/reservations'
+import { invitationSettings } from '#modules/neighbourhoods/services/invitations/settings'
+
+/**
+ * Invites someone by e-mail to the inviter's own neighbourhood: a mail
+ * with a personal join link, queued once the invitation is committed.
+ */
+export default class SendEmailInvitation {
+  async execute(
+    user: InvitingUser,
+    input: { recipient: string; audience: InvitationAudience; message?: string | null }
+  ) {
+    const { invitation, inviter } = await reserveInvitation(user, {
+      channel: 'email',
+      audience: input.audience,
+      recipient: input.recipient,
+      message: input.message,
+      dailyLimit: invitationSettings.emailsPerDay,
+    })
+    try {
+      await mail.sendLater(
+        new InvitationMail(input.recipient, inviter.locale, {
+          audience: input.audience,
+          inviterName: inviter.displayName,
+          neighbourhoodName: inviter.neighbourhoodName,
+          townName: inviter.townName,
+          url: joinUrl(invitation.code),
+          code: formatCode(invitation.code),
+          expiresAt: invitation.expiresAt.toJSDate(),
+          message: invitation.message,
+        })
+      )
+    } catch (error) {
+      await discard(invitation)
+      throw new InvitationNotSentError(error)
+    }
+    await markSent(invitation)
+    return invitation
+  }
+}

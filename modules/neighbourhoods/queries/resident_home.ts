@@ -1,0 +1,32 @@
+import db from '@adonisjs/lucid/services/db'
+
+export interface ResidentHome {
+  townId: number | null
+  neighbourhoodId: number | null
+  addressLabel: string
+  streetName: string | null
+  latitude: number
+  longitude: number
+  verifiedAt: Date | null
+}
+
+/** A resident's own home (private: only for their own pages). */
+export async function residentHome(userId: number): Promise<ResidentHome | null> {
+  const { rows } = await db.rawQuery(
+    `SELECT town_id, neighbourhood_id, address_label, street_name, verified_at,
+            ST_Y(home_point) AS latitude, ST_X(home_point) AS longitude
+       FROM residents WHERE user_id = ?`,
+    [userId]
+  )
+  const row = rows[0]
+  if (!row) return null
+  return {
+    townId: row.town_id === null ? null : Number(row.town_id),
+    neighbourhoodId: row.neighbourhood_id === null ? null : Number(row.neighbourhood_id),
+    addressLabel: row.address_label,
+    streetName: row.street_name,
+    latitude: Number(row.latitude),
+    longitude: Number(row.longitude),
+    verifiedAt: row.verified_at,
+  }
+}
