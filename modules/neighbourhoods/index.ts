@@ -8,6 +8,7 @@ import {
   invitationStats as invitationStatsQuery,
   type InvitationStats,
 } from '#modules/neighbourhoods/queries/invitations'
+import RecordAddressProof from '#modules/neighbourhoods/actions/record_address_proof'
 import { readFeatureCollection } from '#modules/neighbourhoods/services/geojson_file'
 import {
   TownImporter,
@@ -27,6 +28,14 @@ export {
 export { neighbourhoodAt, townAt, placeResident } from '#modules/neighbourhoods/services/placement'
 export type { ImportReport, ProgressListener } from '#modules/neighbourhoods/services/import_report'
 export { demoHomes } from '#modules/neighbourhoods/services/demo_homes'
+
+/**
+ * Marks a resident's address as proven (called by the verification
+ * module); their neighbourhood opens once enough residents are verified.
+ */
+export function recordAddressProof(userId: number) {
+  return new RecordAddressProof().execute(userId)
+}
 
 /** Imports communes from a GeoJSON file (plain or .gz). */
 export async function importTowns(path: string, options: TownImportOptions = {}) {
