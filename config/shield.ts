@@ -1,5 +1,17 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
+import neighbourhoodsConfig from '#config/neighbourhoods'
+
+/** Map tiles come from MAP_TILE_URL's host ("{s}." subdomains allowed). */
+function tileSources(template: string): string[] {
+  if (template === 'none') return []
+  try {
+    const url = new URL(template.replace(/\{[a-z]\}/g, 'x'))
+    return [`${url.protocol}//${url.host.replace(/^x\./, '*.')}`]
+  } catch {
+    return []
+  }
+}
 
 /**
  * Strict CSP with per-request nonces. Alpine runs from its CSP build, so
@@ -15,7 +27,7 @@ export default defineConfig({
       defaultSrc: [`'self'`],
       scriptSrc: [`'self'`, '@nonce'],
       styleSrc: [`'self'`, '@nonce'],
-      imgSrc: [`'self'`, 'data:', 'https://*.tile.openstreetmap.org'],
+      imgSrc: [`'self'`, 'data:', ...tileSources(neighbourhoodsConfig.map.tileUrl)],
       connectSrc: [`'self'`, ...(devServer ? ['ws://localhost:*', 'ws://127.0.0.1:*'] : [])],
       fontSrc: [`'self'`],
       objectSrc: [`'none'`],
