@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { gunzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { importNeighbourhoods, importTowns } from '#modules/neighbourhoods/index'
 import { resetDatabase } from '#tests/helpers/database'
+import { extractCommunes } from '#database/support/communes'
 import { writeFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,12 +24,7 @@ let parisCommune: string | null = null
 
 /** A GeoJSON file with only the commune of Paris (75056), cut from the national file once. */
 export async function parisCommuneFile(): Promise<string> {
-  if (parisCommune) return parisCommune
-  const all = JSON.parse(gunzipSync(await readFile(FRANCE_COMMUNES)).toString('utf8'))
-  const paris = all.features.filter((feature: any) => feature.properties.code === '75056')
-  const dir = await mkdtemp(join(tmpdir(), 'quartier-geo-'))
-  parisCommune = join(dir, 'paris.geojson')
-  await writeFile(parisCommune, JSON.stringify({ type: 'FeatureCollection', features: paris }))
+  parisCommune ??= await extractCommunes(FRANCE_COMMUNES, ['75056'])
   return parisCommune
 }
 
