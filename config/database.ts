@@ -2,7 +2,15 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { embeddedDataDir, readEmbeddedState } from '#database/embedded/state'
+
+/**
+ * bigint (int8) columns and count(*) come back from `pg` as strings; our ids
+ * and counts stay far below 2^53, so read them as numbers (models type ids
+ * as numbers; `===` between an id and a number would otherwise fail).
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
 
 /**
  * One code path, two backends: a real PostgreSQL + PostGIS when

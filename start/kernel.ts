@@ -31,4 +31,5 @@ export const middleware = router.named({
   guest: () => import('#app/middleware/guest_middleware'),
   devOnly: () => import('#app/middleware/dev_only_middleware'),
   declaredChannel: () => import('#app/middleware/declared_channel_middleware'),
+  operator: () => import('#app/middleware/operator_middleware'),
 })

@@ -47,6 +47,16 @@ export type ScannedRoutes = {
     'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'neighbourhoods.ambassadors.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.apply': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'neighbourhoods.ambassadors.kits.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
+    'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
+    'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
+    'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -72,6 +82,11 @@ export type ScannedRoutes = {
     'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'neighbourhoods.ambassadors.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
+    'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -97,6 +112,11 @@ export type ScannedRoutes = {
     'neighbourhoods.invitations.letter': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.index': { paramsTuple?: []; params?: {} }
     'neighbourhoods.join.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'neighbourhoods.ambassadors.show': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.create': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
+    'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -119,6 +139,11 @@ export type ScannedRoutes = {
     'neighbourhoods.boundary.review': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'slug': ParamValue,'id': ParamValue,'decision': ParamValue} }
     'neighbourhoods.invitations.store_email': { paramsTuple?: []; params?: {} }
     'neighbourhoods.invitations.store_sms': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.apply': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.store': { paramsTuple?: []; params?: {} }
+    'neighbourhoods.ambassadors.kits.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
+    'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -34,6 +34,14 @@ export const accounts = {
     return new Map(users.map((user) => [user.id, user.displayName]))
   },
 
+  /** Where and how to write to a resident (mails from other modules). */
+  async mailRecipientOf(
+    id: number
+  ): Promise<{ email: string; locale: string; displayName: string } | null> {
+    const user = await User.find(id)
+    return user ? { email: user.email, locale: user.locale, displayName: user.displayName } : null
+  },
+
   /** The address typed at sign-up (private), a starting point for placing a home. */
   async homeAddressOf(id: number): Promise<string | null> {
     const user = await User.find(id)

@@ -18,6 +18,7 @@ import {
   NeighbourhoodImporter,
   type NeighbourhoodImportOptions,
 } from '#modules/neighbourhoods/services/neighbourhood_importer'
+import { ambassadorHome, isSuperVoisinIn } from '#modules/neighbourhoods/queries/ambassadors'
 
 export {
   visibleNeighbourhoodIds,
@@ -71,4 +72,21 @@ export function recordInvitationJoin(
 /** Invitations a resident sent and who joined through them (super voisin dashboard). */
 export function invitationStats(inviterId: number): Promise<InvitationStats> {
   return invitationStatsQuery(inviterId)
+}
+
+/* Super voisins */
+
+export type {
+  AmbassadorApplicationStatus,
+  AmbassadorAvailability,
+} from '#modules/neighbourhoods/models/ambassador_application'
+export type { KitOrderStatus } from '#modules/neighbourhoods/models/ambassador_kit_order'
+
+/**
+ * Whether a resident is a super voisin of the neighbourhood they live in
+ * now (a role granted when an operator approves their application).
+ */
+export async function isSuperVoisin(userId: number): Promise<boolean> {
+  const home = await ambassadorHome(userId)
+  return home !== null && (await isSuperVoisinIn(userId, home.neighbourhoodId))
 }

@@ -71,5 +71,13 @@ test.group('Demo data (npm start on an empty database)', (group) => {
     assert.equal((await agent.get('/home')).location, '/neighbourhoods/saint-georges')
     const page = await agent.get('/neighbourhoods/saint-georges')
     assert.include(page.text, 'Proposer de nouvelles limites')
+    assert.include(page.text, 'href="/super-voisin"')
+    assert.notInclude(page.text, 'Back-office')
+
+    const operator = new Agent()
+    await signIn(operator, 'operator@demo.quartier.localhost', DEMO_PASSWORD)
+    const home = await operator.get('/profile')
+    assert.include(home.text, 'href="/operators/super-voisins"')
+    assert.include(home.text, 'Back-office')
   })
 })
