@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,7 +25,9 @@ export async function extractCommunes(nationalFile: string, codes: string[]): Pr
     features.push(JSON.parse(segment.slice(0, end + 1)))
   }
 
-  const stream = createReadStream(nationalFile).pipe(createGunzip())
+  /** pipeline(), not pipe(): a missing file must fail the loop below, not hang it. */
+  const stream = createGunzip()
+  pipeline(createReadStream(nationalFile), stream, () => {})
   stream.setEncoding('utf8')
   for await (const chunk of stream) {
     buffer += chunk

@@ -4,10 +4,21 @@ import { resetDatabase } from '#tests/helpers/database'
 import { extractCommunes } from '#database/support/communes'
 import { writeFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 
-/** The real boundary data beside the checkout (../shared/data). */
-export const DATA_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url))
+/**
+ * The real boundary data beside the checkout (../shared/data), or
+ * GEO_DATA_DIR. Without it the geo tests cannot run: say so at once.
+ */
+export const DATA_DIR = process.env.GEO_DATA_DIR
+  ? resolve(process.env.GEO_DATA_DIR)
+  : fileURLToPath(new URL('../../../shared/data/', import.meta.url))
+if (!existsSync(join(DATA_DIR, 'paris-quartiers.geojson'))) {
+  throw new Error(
+    `The boundary data is missing in ${DATA_DIR}: the tests read ../shared/data beside the checkout (or GEO_DATA_DIR).`
+  )
+}
 export const PARIS_QUARTIERS = join(DATA_DIR, 'paris-quartiers.geojson')
 export const ILLE_ET_VILAINE = join(DATA_DIR, 'communes-35-ille-et-vilaine.geojson')
 export const FRANCE_COMMUNES = join(DATA_DIR, 'france-communes.geojson.gz')
