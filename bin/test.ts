@@ -95,7 +95,11 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
+    /** A stuck test must not keep the run (and its database) alive when stopped. */
+    app.listen('SIGTERM', () => {
+      setTimeout(() => process.exit(143), 5000).unref()
+      return app.terminate()
+    })
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
   .testRunner()

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import logger from '@adonisjs/core/services/logger'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { Database } from '@adonisjs/lucid/database'
@@ -18,19 +19,27 @@ export async function runPendingMigrations(app: ApplicationService, db: Database
 
 /**
  * Demo data goes only into a database without residents, so a restart
- * never duplicates it and real data is never touched. Seeders run in file
- * name order, like `ace db:seed`.
+ * never duplicates it and real data is never touched. The seeders run in a
+ * child process (`ace db:seed`): importing boundaries would otherwise leave
+ * the long-lived web process tens of MB bigger.
  */
 export async function seedDemoDataIfEmpty(app: ApplicationService, db: Database) {
   const { count } = (await db.from('users').count('* as count').first()) as { count: string }
   if (Number(count) > 0) return
 
-  const directory = app.makePath('database/seeders')
-  const entries = await readdir(directory)
-  const files = entries.filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort()
-  for (const file of files) {
-    const { default: Seeder } = await import(app.makeURL(`database/seeders/${file}`).href)
-    await new Seeder(db.connection()).run()
-    logger.info(`seeded ${file}`)
-  }
+  logger.info('empty database: seeding demo data')
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, app.makePath('ace.js'), 'db:seed'],
+      {
+        cwd: fileURLToPath(app.appRoot),
+        env: process.env,
+        stdio: 'inherit',
+      }
+    )
+    child.on('error', reject)
+    child.on('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`seeding the demo data failed (ace db:seed exited with ${code})`)
 }
