@@ -1,18 +1,14 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
+import { NotificationMail } from '#app/mail/notification_mail'
 
 export type AccountMailKind =
   'confirm_email' | 'reset_password' | 'email_change' | 'email_change_notice'
 
-/**
- * The accounts module's mails, written in the resident's language. Texts
- * are translated here, so the queued job only renders plain strings with
- * the shared notification template.
- */
-export class AccountMail extends BaseMail {
+/** The accounts module's mails, written in the resident's language. */
+export class AccountMail extends NotificationMail {
   constructor(
-    private recipient: string,
-    private locale: string,
+    recipient: string,
+    locale: string,
     private kind: AccountMailKind,
     private params: {
       name: string
@@ -22,22 +18,17 @@ export class AccountMail extends BaseMail {
       newEmail?: string
     }
   ) {
-    super()
+    super(recipient, locale)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.locale)
+  protected content(i18n: I18n) {
     const t = (key: string) => i18n.t(`mails.${this.kind}.${key}`, this.params)
-    const data = {
-      lang: i18n.locale,
+    return {
       subject: t('subject'),
       greeting: i18n.t('mails.greeting', this.params),
       intro: t('intro'),
       action: this.params.url ? { label: t('action'), url: this.params.url } : null,
       outro: t('outro'),
-      signature: i18n.t('mails.signature'),
     }
-    this.message.to(this.recipient).subject(data.subject)
-    this.message.htmlView('emails/notification', data).textView('emails/notification_text', data)
   }
 }

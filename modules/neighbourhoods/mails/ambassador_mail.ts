@@ -1,18 +1,17 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
+import { NotificationMail } from '#app/mail/notification_mail'
 
 export type AmbassadorMailKind =
   'application_approved' | 'application_rejected' | 'kit_shipped' | 'kit_cancelled'
 
 /**
  * The super voisin programme's mails to a resident, in their language.
- * Texts are translated here, so the queued job only renders plain strings
- * with the shared notification template. No delivery address in them.
+ * No delivery address in them.
  */
-export class AmbassadorMail extends BaseMail {
+export class AmbassadorMail extends NotificationMail {
   constructor(
-    private recipient: string,
-    private locale: string,
+    recipient: string,
+    locale: string,
     private kind: AmbassadorMailKind,
     private params: {
       name: string
@@ -23,11 +22,10 @@ export class AmbassadorMail extends BaseMail {
       orderNumber?: number
     }
   ) {
-    super()
+    super(recipient, locale)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.locale)
+  protected content(i18n: I18n) {
     const values = {
       name: this.params.name,
       neighbourhood: this.params.neighbourhood,
@@ -40,16 +38,12 @@ export class AmbassadorMail extends BaseMail {
     const t = (key: string) => i18n.t(`ambassadors.mail.${this.kind}.${key}`, values)
     const intro = [t('intro')]
     if (this.params.note) intro.push(i18n.t('ambassadors.mail.note', values))
-    const data = {
-      lang: i18n.locale,
+    return {
       subject: t('subject'),
       greeting: i18n.t('mails.greeting', values),
       intro: intro.join(' '),
       action: { label: t('action'), url: this.params.url },
       outro: t('outro'),
-      signature: i18n.t('mails.signature'),
     }
-    this.message.to(this.recipient).subject(data.subject)
-    this.message.htmlView('emails/notification', data).textView('emails/notification_text', data)
   }
 }

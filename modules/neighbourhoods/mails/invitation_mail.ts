@@ -1,17 +1,16 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
+import { NotificationMail } from '#app/mail/notification_mail'
 import type { InvitationAudience } from '#modules/neighbourhoods/models/invitation'
 
 /**
  * An invitation to join a neighbourhood, in the inviter's language (they
- * know the person they invite). Translated here, so the queued job only
- * renders plain strings with the shared notification template. It never
- * carries the inviter's address or e-mail.
+ * know the person they invite). It never carries the inviter's address or
+ * e-mail.
  */
-export class InvitationMail extends BaseMail {
+export class InvitationMail extends NotificationMail {
   constructor(
-    private recipient: string,
-    private locale: string,
+    recipient: string,
+    locale: string,
     private params: {
       audience: InvitationAudience
       inviterName: string
@@ -23,11 +22,10 @@ export class InvitationMail extends BaseMail {
       message: string | null
     }
   ) {
-    super()
+    super(recipient, locale)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.locale)
+  protected content(i18n: I18n) {
     const values = {
       inviter: this.params.inviterName,
       neighbourhood: this.params.neighbourhoodName,
@@ -41,16 +39,12 @@ export class InvitationMail extends BaseMail {
     if (this.params.message) {
       intro.push(i18n.t('invitations.mail.message', { ...values, message: this.params.message }))
     }
-    const data = {
-      lang: i18n.locale,
+    return {
       subject: t('subject'),
       greeting: t(`greeting.${audience}`),
       intro: intro.join(' '),
       action: { label: t('action'), url: this.params.url },
       outro: t('outro'),
-      signature: i18n.t('mails.signature'),
     }
-    this.message.to(this.recipient).subject(data.subject)
-    this.message.htmlView('emails/notification', data).textView('emails/notification_text', data)
   }
 }

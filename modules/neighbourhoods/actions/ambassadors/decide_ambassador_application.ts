@@ -1,11 +1,8 @@
+import { notifyResident } from '#modules/neighbourhoods/services/ambassadors/notify'
 import { DateTime } from 'luxon'
-import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { AmbassadorMail } from '#modules/neighbourhoods/mails/ambassador_mail'
 import AmbassadorApplication from '#modules/neighbourhoods/models/ambassador_application'
-import { accounts } from '#modules/accounts/index'
 import { ambassadorHome } from '#modules/neighbourhoods/queries/ambassadors'
 import {
   ApplicantMovedError,
@@ -86,41 +83,21 @@ export default class DecideAmbassadorApplication {
     )
   }
 
-  /**
-   * After commit: the decision stands even if the mail cannot be queued
-   * (the resident also sees it on their page), so a failure is logged,
-   * not turned into an error page for the operator.
-   */
-  private async notify(application: AmbassadorApplication) {
-    try {
-      const recipient = await accounts.mailRecipientOf(application.userId)
-      const neighbourhood = await db
-        .from('neighbourhoods')
-        .where('id', application.neighbourhoodId)
-        .select('name')
-        .first()
-      if (!recipient || !neighbourhood) return
-      await mail.sendLater(
-        new AmbassadorMail(
-          recipient.email,
-          recipient.locale,
-          application.status === 'approved' ? 'application_approved' : 'application_rejected',
-          {
-            name: recipient.displayName,
-            neighbourhood: neighbourhood.name,
-            url: dashboardUrl(),
-            note: application.decisionNote,
-            reapplyOn: application.decidedAt
-              ? reapplyDate(application.decidedAt.toJSDate())
-              : undefined,
-          }
-        )
-      )
-    } catch (error) {
-      logger.error(
-        { err: error, applicationId: application.id },
-        'ambassador decision mail not queued'
-      )
-    }
+  private notify(application: AmbassadorApplication) {
+    return notifyResident(
+      {
+        userId: application.userId,
+        neighbourhoodId: application.neighbourhoodId,
+        logContext: { applicationId: application.id },
+      },
+      application.status === 'approved' ? 'application_approved' : 'application_rejected',
+      {
+        url: dashboardUrl(),
+        note: application.decisionNote,
+        reapplyOn: application.decidedAt
+          ? reapplyDate(application.decidedAt.toJSDate())
+          : undefined,
+      }
+    )
   }
 }

@@ -1,10 +1,7 @@
-import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
+import { notifyResident } from '#modules/neighbourhoods/services/ambassadors/notify'
 import db from '@adonisjs/lucid/services/db'
-import { AmbassadorMail } from '#modules/neighbourhoods/mails/ambassador_mail'
 import KitOrder, { type KitOrderStatus } from '#modules/neighbourhoods/models/ambassador_kit_order'
 import KitOrderEvent from '#modules/neighbourhoods/models/ambassador_kit_order_event'
-import { accounts } from '#modules/accounts/index'
 import {
   KitOrderNotFoundError,
   KitTransitionError,
@@ -59,31 +56,15 @@ export default class MoveAmbassadorKitOrder {
     return result.outcome
   }
 
-  /** After commit; a mail that cannot be queued is logged, the change stands. */
-  private async notify(order: KitOrder) {
-    try {
-      const recipient = await accounts.mailRecipientOf(order.userId)
-      const neighbourhood = await db
-        .from('neighbourhoods')
-        .where('id', order.neighbourhoodId)
-        .select('name')
-        .first()
-      if (!recipient || !neighbourhood) return
-      await mail.sendLater(
-        new AmbassadorMail(
-          recipient.email,
-          recipient.locale,
-          order.status === 'shipped' ? 'kit_shipped' : 'kit_cancelled',
-          {
-            name: recipient.displayName,
-            neighbourhood: neighbourhood.name,
-            url: kitOrderUrl(order.id),
-            orderNumber: order.id,
-          }
-        )
-      )
-    } catch (error) {
-      logger.error({ err: error, kitOrderId: order.id }, 'kit order mail not queued')
-    }
+  private notify(order: KitOrder) {
+    return notifyResident(
+      {
+        userId: order.userId,
+        neighbourhoodId: order.neighbourhoodId,
+        logContext: { kitOrderId: order.id },
+      },
+      order.status === 'shipped' ? 'kit_shipped' : 'kit_cancelled',
+      { url: kitOrderUrl(order.id), orderNumber: order.id }
+    )
   }
 }
