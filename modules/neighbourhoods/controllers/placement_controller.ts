@@ -6,6 +6,7 @@ import { accounts } from '#modules/accounts/index'
 import PlaceHome from '#modules/neighbourhoods/actions/place_home'
 import { Geocoder, GeocoderUnavailable } from '#modules/neighbourhoods/geocoding/geocoder'
 import { residentHome } from '#modules/neighbourhoods/queries/resident_home'
+import { boundariesAround } from '#modules/neighbourhoods/queries/neighbourhood_page'
 import RecordInvitationJoin from '#modules/neighbourhoods/actions/invitations/record_invitation_join'
 import { INVITATION_SESSION_KEY } from '#modules/neighbourhoods/services/invitations/codes'
 import { placeHomeValidator } from '#modules/neighbourhoods/validators/placement_validators'
@@ -43,10 +44,13 @@ export default class PlacementController {
         geocoderDown = true
       }
     }
+    /** Neighbourhood outlines around the likely home: landmarks even without map tiles. */
+    const center = home ?? candidates?.[0] ?? null
     return {
       home,
       query,
       candidates,
+      others: center ? await boundariesAround(center, { radiusM: 1500 }) : null,
       geocoderDown,
       minScore: neighbourhoodsConfig.geocoder.minScore,
       map: neighbourhoodsConfig.map,

@@ -88,7 +88,10 @@ export async function nearbyOf(neighbourhoodId: number): Promise<NearbyNeighbour
   }))
 }
 
-/** Boundaries around a point (for maps), as one GeoJSON FeatureCollection. */
+/**
+ * Boundaries around a point, as one GeoJSON FeatureCollection: context
+ * drawn on maps, so simplified to ~5 m and 5 decimals (pages stay light).
+ */
 export async function boundariesAround(
   point: { latitude: number; longitude: number },
   options: { radiusM?: number; exceptId?: number } = {}
@@ -97,7 +100,7 @@ export async function boundariesAround(
   const { rows } = await db.rawQuery(
     `SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
               'type', 'Feature', 'properties', json_build_object('name', n.name),
-              'geometry', ST_AsGeoJSON(n.boundary, 6)::json)), '[]'::json)) AS collection
+              'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(n.boundary, 0.00005), 5)::json)), '[]'::json)) AS collection
        FROM neighbourhoods n
       WHERE n.boundary && ST_Expand(ST_SetSRID(ST_MakePoint(?, ?), 4326), ?)
         AND n.id <> ?`,

@@ -28,10 +28,17 @@ export const styles = {
   home: { radius: 7, color: '#ffffff', weight: 2, fillColor: '#a4262c', fillOpacity: 1 },
 }
 
-/** Adds a GeoJSON layer (from a data attribute) and returns it. */
-export function addShape(map, json, style, label) {
+/**
+ * Adds a GeoJSON layer (from a data attribute) and returns it. Features with
+ * a `name` property show it on hover.
+ */
+export function addShape(map, json, style) {
   if (!json) return null
-  const layer = L.geoJSON(JSON.parse(json), { style, interactive: !!label })
-  if (label) layer.bindTooltip(label)
+  const layer = L.geoJSON(JSON.parse(json), {
+    style,
+    onEachFeature: (feature, featureLayer) => {
+      if (feature.properties?.name) featureLayer.bindTooltip(feature.properties.name)
+    },
+  })
   return layer.addTo(map)
 }

@@ -1,5 +1,5 @@
 import L from './leaflet.js'
-import { createMap } from './base_map.js'
+import { addShape, createMap, styles } from './base_map.js'
 
 /**
  * Pin your home: clicking the map (or dragging the pin) fills the form's
@@ -11,6 +11,7 @@ export function mountMapPicker(element) {
   const lonInput = form.querySelector(`[name="${element.dataset.lonInput || 'longitude'}"]`)
   const placementInput = form.querySelector('[name="placement"]')
   const map = createMap(element)
+  addShape(map, element.dataset.others, styles.other)
   let pin = null
 
   function setPin(latlng, fromUser) {
