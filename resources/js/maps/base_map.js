@@ -29,15 +29,19 @@ export const styles = {
 }
 
 /**
- * Adds a GeoJSON layer (from a data attribute) and returns it. Features with
- * a `name` property show it on hover.
+ * Adds a GeoJSON layer (from a data attribute) and returns it. With
+ * `tooltips`, features with a `name` show it on hover; otherwise the layer
+ * ignores the pointer and the editor (Geoman) neither snaps to nor edits it.
  */
-export function addShape(map, json, style) {
+export function addShape(map, json, style, options = {}) {
   if (!json) return null
   const layer = L.geoJSON(JSON.parse(json), {
     style,
+    interactive: !!options.tooltips,
+    pmIgnore: true,
     onEachFeature: (feature, featureLayer) => {
-      if (feature.properties?.name) featureLayer.bindTooltip(feature.properties.name)
+      if (options.tooltips && feature.properties?.name)
+        featureLayer.bindTooltip(feature.properties.name)
     },
   })
   return layer.addTo(map)

@@ -17,7 +17,7 @@ export async function mountBoundaryEditor(element) {
   addShape(map, element.dataset.others, styles.other)
   if (element.dataset.home) {
     const [lat, lon] = element.dataset.home.split(',').map(Number)
-    L.circleMarker([lat, lon], styles.home).addTo(map)
+    L.circleMarker([lat, lon], { ...styles.home, interactive: false, pmIgnore: true }).addTo(map)
   }
 
   let shape = null

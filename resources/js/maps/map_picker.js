@@ -11,7 +11,7 @@ export function mountMapPicker(element) {
   const lonInput = form.querySelector(`[name="${element.dataset.lonInput || 'longitude'}"]`)
   const placementInput = form.querySelector('[name="placement"]')
   const map = createMap(element)
-  addShape(map, element.dataset.others, styles.other)
+  addShape(map, element.dataset.others, styles.other, { tooltips: true })
   let pin = null
 
   function setPin(latlng, fromUser) {

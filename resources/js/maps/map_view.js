@@ -7,7 +7,7 @@ import { addShape, createMap, styles } from './base_map.js'
  */
 export function mountMapView(element) {
   const map = createMap(element)
-  addShape(map, element.dataset.others, styles.other)
+  addShape(map, element.dataset.others, styles.other, { tooltips: true })
   const own = addShape(map, element.dataset.boundary, styles.own)
   if (own) map.fitBounds(own.getBounds(), { padding: [16, 16] })
   if (element.dataset.home) {

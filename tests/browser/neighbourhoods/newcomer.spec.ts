@@ -30,6 +30,14 @@ function banAnswer(
   }
 }
 
+/** A square of `sizeM` metres centred on a point, as WKT. */
+function squareWkt(longitude: number, latitude: number, sizeM: number) {
+  const dLat = sizeM / 2 / 111_320
+  const dLon = sizeM / 2 / (111_320 * Math.cos((latitude * Math.PI) / 180))
+  const [w, e, s, n] = [longitude - dLon, longitude + dLon, latitude - dLat, latitude + dLat]
+  return `POLYGON((${w} ${s}, ${e} ${s}, ${e} ${n}, ${w} ${n}, ${w} ${s}))`
+}
+
 async function signUp(page: Page, address: string) {
   await page.getByLabel('Nom affiché').fill('Jeanne D.')
   await page.getByLabel('Adresse e-mail').fill('jeanne@example.org')
@@ -102,6 +110,20 @@ test.group('A newcomer finds their neighbourhood', (group) => {
       )
     app.container.swap(Geocoder, () => new BanGeocoder(BAN, 2000))
     cleanup(() => app.container.restore(Geocoder))
+
+    /**
+     * A neighbourhood already exists 800 m east: drawn on the map as
+     * context, it must not catch the editor's clicks (nor its snapping).
+     */
+    const rennes = await db.from('towns').where('insee_code', '35238').firstOrFail()
+    await db.rawQuery(
+      `INSERT INTO neighbourhoods (town_id, name, slug, boundary, status, created_at, updated_at)
+       VALUES (?, 'Voisin', 'voisin-test', ST_Multi(ST_GeomFromText(?, 4326)), 'launching', now(), now())`,
+      [rennes.id, squareWkt(-1.6751 + 0.0108, 48.1131, 300)]
+    )
+    cleanup(async () => {
+      await db.from('neighbourhoods').where('slug', 'voisin-test').delete()
+    })
 
     const page = await visit('/signup')
     await signUp(page, '21 rue Saint-Georges, 35000 Rennes')
