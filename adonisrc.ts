@@ -38,6 +38,7 @@ export default defineConfig({
     () => import('#app/providers/app_provider'),
     () => import('#modules/accounts/provider'),
     () => import('#modules/neighbourhoods/provider'),
+    () => import('#modules/verification/provider'),
   ],
 
   preloads: [

@@ -32,4 +32,5 @@ export const middleware = router.named({
   devOnly: () => import('#app/middleware/dev_only_middleware'),
   declaredChannel: () => import('#app/middleware/declared_channel_middleware'),
   operator: () => import('#app/middleware/operator_middleware'),
+  verified: () => import('#modules/verification/middleware/verified_middleware'),
 })

@@ -32,3 +32,4 @@ transmit.registerRoutes((route) => {
 
 await import('#modules/accounts/routes')
 await import('#modules/neighbourhoods/routes')
+await import('#modules/verification/routes')

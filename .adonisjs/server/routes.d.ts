@@ -57,6 +57,11 @@ export type ScannedRoutes = {
     'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
+    'verification.show': { paramsTuple?: []; params?: {} }
+    'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -87,6 +92,10 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
+    'verification.show': { paramsTuple?: []; params?: {} }
+    'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -117,6 +126,10 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
+    'verification.show': { paramsTuple?: []; params?: {} }
+    'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -144,6 +157,7 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
+    'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -55,6 +55,27 @@ export const accounts = {
       .update({ home_address: address.slice(0, 200), updated_at: new Date() })
   },
 
+  /**
+   * Back office look-up: an exact e-mail address, or part of a display
+   * name (case-insensitive). At most `limit` accounts, by name.
+   */
+  async search(
+    query: string,
+    limit = 20
+  ): Promise<{ id: number; displayName: string; email: string }[]> {
+    const text = query.trim()
+    if (text.length === 0) return []
+    const builder = User.query().orderBy('display_name').orderBy('id').limit(limit)
+    if (text.includes('@')) builder.where('email', text.toLowerCase())
+    else builder.whereILike('display_name', `%${text.replace(/[\\%_]/g, '\\$&')}%`)
+    const users = await builder
+    return users.map((user) => ({
+      id: Number(user.id),
+      displayName: user.displayName,
+      email: user.email,
+    }))
+  },
+
   async isOperator(id: number): Promise<boolean> {
     const user = await User.find(id)
     return user?.role === 'operator'

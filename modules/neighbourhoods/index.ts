@@ -2,6 +2,7 @@
  * Public API of the neighbourhoods module: the only file other modules
  * (and commands) import. "Which neighbourhood, and who may see this".
  */
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import RecordInvitationJoin from '#modules/neighbourhoods/actions/invitations/record_invitation_join'
 import {
@@ -30,12 +31,30 @@ export { neighbourhoodAt, townAt, placeResident } from '#modules/neighbourhoods/
 export type { ImportReport, ProgressListener } from '#modules/neighbourhoods/services/import_report'
 export { demoHomes } from '#modules/neighbourhoods/services/demo_homes'
 
+export { residentHome, type ResidentHome } from '#modules/neighbourhoods/queries/resident_home'
+
 /**
  * Marks a resident's address as proven (called by the verification
  * module); their neighbourhood opens once enough residents are verified.
+ * Pass `trx` inside a transaction (the embedded database has one
+ * connection: a second would wait for the first forever).
  */
-export function recordAddressProof(userId: number) {
-  return new RecordAddressProof().execute(userId)
+export function recordAddressProof(
+  userId: number,
+  options: { trx?: TransactionClientContract } = {}
+) {
+  return new RecordAddressProof().execute(userId, options)
+}
+
+/** Withdraws a resident's address proof (an operator revoked their verification). */
+export async function clearAddressProof(
+  userId: number,
+  options: { trx?: TransactionClientContract } = {}
+): Promise<void> {
+  await (options.trx ?? db)
+    .from('residents')
+    .where('user_id', userId)
+    .update({ verified_at: null, updated_at: new Date() })
 }
 
 /** Imports communes from a GeoJSON file (plain or .gz). */

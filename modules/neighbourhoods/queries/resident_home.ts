@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 export interface ResidentHome {
   townId: number | null
@@ -10,12 +11,18 @@ export interface ResidentHome {
   verifiedAt: Date | null
 }
 
-/** A resident's own home (private: only for their own pages). */
-export async function residentHome(userId: number): Promise<ResidentHome | null> {
-  const { rows } = await db.rawQuery(
+/**
+ * A resident's own home (private: only for their own pages). `forUpdate`
+ * (inside `trx`) locks the row until the transaction ends.
+ */
+export async function residentHome(
+  userId: number,
+  options: { trx?: TransactionClientContract; forUpdate?: boolean } = {}
+): Promise<ResidentHome | null> {
+  const { rows } = await (options.trx ?? db).rawQuery(
     `SELECT town_id, neighbourhood_id, address_label, street_name, verified_at,
             ST_Y(home_point) AS latitude, ST_X(home_point) AS longitude
-       FROM residents WHERE user_id = ?`,
+       FROM residents WHERE user_id = ?${options.forUpdate ? ' FOR UPDATE' : ''}`,
     [userId]
   )
   const row = rows[0]

@@ -1,0 +1,12 @@
+import type { ResidentHome } from '#modules/neighbourhoods/index'
+
+/**
+ * What the "cooptation" column of the "Verify my address" page shows to this
+ * resident (state, next step, form data). Placeholder until the method lands.
+ */
+export async function cooptationPanel(
+  _userId: number,
+  _home: ResidentHome
+): Promise<Record<string, unknown>> {
+  return {}
+}

@@ -1,0 +1,3 @@
+/*
+| Co-optation: two verified neighbours vouch for a resident.
+*/

@@ -1,0 +1,51 @@
+import { residentHome } from '#modules/neighbourhoods/index'
+
+/**
+ * Trust levels. An `unverified` resident reads their own neighbourhood's
+ * feed (authors by first name only) and takes part in nothing; a
+ * `verified` one (address proven by postcard, co-optation or document)
+ * takes part fully. Every module asks here, never residents.verified_at.
+ */
+export type TrustLevel = 'unverified' | 'verified'
+
+/**
+ * What a level allows. Modules name the action they guard; only
+ * `read_feed` is open to unverified residents.
+ */
+export const ABILITIES = {
+  read_feed: 'unverified',
+  reply: 'verified',
+  post: 'verified',
+  message: 'verified',
+  vouch: 'verified',
+  raise_alert: 'verified',
+  pledge: 'verified',
+  rsvp: 'verified',
+  report: 'verified',
+} as const satisfies Record<string, TrustLevel>
+
+export type Ability = keyof typeof ABILITIES
+
+const RANK: Record<TrustLevel, number> = { unverified: 0, verified: 1 }
+
+export async function trustLevel(userId: number): Promise<TrustLevel> {
+  const home = await residentHome(userId)
+  return home?.verifiedAt ? 'verified' : 'unverified'
+}
+
+export async function isVerified(userId: number): Promise<boolean> {
+  return (await trustLevel(userId)) === 'verified'
+}
+
+export function levelAllows(level: TrustLevel, ability: Ability): boolean {
+  return RANK[level] >= RANK[ABILITIES[ability]]
+}
+
+/**
+ * How an author's name reads to a viewer: unverified viewers see first
+ * names only ("Camille Martin" -> "Camille").
+ */
+export function authorNameFor(displayName: string, viewerLevel: TrustLevel): string {
+  if (viewerLevel === 'verified') return displayName
+  return displayName.trim().split(/\s+/)[0] ?? displayName
+}
