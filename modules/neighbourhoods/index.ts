@@ -32,6 +32,15 @@ export type { ImportReport, ProgressListener } from '#modules/neighbourhoods/ser
 export { demoHomes } from '#modules/neighbourhoods/services/demo_homes'
 
 export { residentHome, type ResidentHome } from '#modules/neighbourhoods/queries/resident_home'
+export {
+  townOf,
+  residentsOf,
+  liveAtSameAddress,
+  moderatedNeighbourhoodIds,
+  neighbourhoodNames,
+  type TownSummary,
+  type NeighbourSummary,
+} from '#modules/neighbourhoods/queries/residents_for_verification'
 
 /**
  * Marks a resident's address as proven (called by the verification
