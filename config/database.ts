@@ -33,6 +33,7 @@ export const migrationPaths = [
   './database/migrations/core',
   './database/migrations/accounts',
   './database/migrations/neighbourhoods',
+  './database/migrations/verification',
 ]
 
 const shared = {

@@ -18,3 +18,4 @@ export {
 export { authorizeTrust } from '#modules/verification/services/policy'
 export { VerificationRequiredError } from '#modules/verification/services/verification_required'
 export type { VerificationMethod } from '#modules/verification/models/verification'
+export { demoVerifications } from '#modules/verification/services/demo_verifications'

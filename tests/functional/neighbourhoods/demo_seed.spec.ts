@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import GeographySeeder from '#database/seeders/01_geography_seeder'
 import DemoResidentsSeeder from '#database/seeders/02_demo_residents_seeder'
+import DemoVerificationsSeeder from '#database/seeders/03_demo_verifications_seeder'
 import { DEMO_PASSWORD } from '#modules/accounts/index'
 import { Agent } from '#tests/helpers/agent'
 import { resetDatabase } from '#tests/helpers/database'
@@ -61,10 +62,27 @@ test.group('Demo data (npm start on an empty database)', (group) => {
       ['super_voisin', 'moderator']
     )
 
+    /** The verified demo residents have the record a verification leaves. */
+    await new DemoVerificationsSeeder(db.connection()).run()
+    const verified = await db
+      .from('verifications')
+      .join('users', 'users.id', 'verifications.user_id')
+      .select('users.email', 'verifications.method')
+    assert.sameMembers(
+      verified.map((row) => row.email),
+      [
+        'camille@demo.quartier.localhost',
+        'lea@demo.quartier.localhost',
+        'karim@demo.quartier.localhost',
+      ]
+    )
+
     /** Seeding again (restart on a filled database) changes nothing. */
     await new GeographySeeder(db.connection()).run()
     await new DemoResidentsSeeder(db.connection()).run()
+    await new DemoVerificationsSeeder(db.connection()).run()
     assert.equal(Number((await db.from('users').count('* as n').firstOrFail()).n), 7)
+    assert.equal(Number((await db.from('verifications').count('* as n').firstOrFail()).n), 3)
 
     const agent = new Agent()
     await signIn(agent, 'camille@demo.quartier.localhost', DEMO_PASSWORD)
