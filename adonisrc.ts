@@ -10,6 +10,8 @@ export default defineConfig({
     () => import('@adonisjs/queue/commands'),
     () => import('@adonisjs/bouncer/commands'),
     () => import('@adonisjs/session/commands'),
+    /* Quartier: module commands (root commands/ is loaded on its own) */
+    () => import('#modules/verification/commands/main'),
   ],
 
   providers: [

@@ -8,7 +8,7 @@ import { readEnv, usesEmbeddedDatabase } from './dotenv.ts'
 import { embeddedDataDir, readEmbeddedState } from '../database/embedded/state.ts'
 import { startEmbeddedDb, type EmbeddedDb } from '../database/embedded/supervisor.ts'
 
-const NEEDS_DATABASE = /^(migration|db|queue|geo|seed|accounts|bench|repl)(:|$)/
+const NEEDS_DATABASE = /^(migration|db|queue|geo|seed|accounts|verification|bench|repl)(:|$)/
 
 export async function embeddedDatabaseFor(
   args: string[],

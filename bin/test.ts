@@ -79,6 +79,10 @@ process.env.PORT = process.env.TEST_PORT ?? String(await freePort())
 /** The Vite dev server's hot-reload websocket too (its default port is fixed). */
 process.env.VITE_HMR_PORT ??= String(await freePort())
 
+/** Uploaded files go to a throwaway folder, removed with the database at the end. */
+const driveRoot = mkdtempSync(join(tmpdir(), 'quartier-test-drive-'))
+process.env.DRIVE_ROOT = driveRoot
+
 const smtp = await mailbox.listen()
 process.env.SMTP_HOST = '127.0.0.1'
 process.env.SMTP_PORT = String(smtp.port)
@@ -88,6 +92,7 @@ async function cleanUp() {
   await mailbox.close()
   await embedded?.stop()
   if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true })
+  rmSync(driveRoot, { recursive: true, force: true })
 }
 
 new Ignitor(APP_ROOT, { importer: IMPORTER })

@@ -60,7 +60,25 @@ export type ScannedRoutes = {
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.postcard.store': { paramsTuple?: []; params?: {} }
+    'verification.postcard.verify': { paramsTuple?: []; params?: {} }
     'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.batches.store': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.verification.postcards.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.verification.postcards.posted': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.vouch.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'verification.cooptation.vouch.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'verification.cooptation.vouches.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.requests.store': { paramsTuple?: []; params?: {} }
+    'verification.cooptation.requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.store': { paramsTuple?: []; params?: {} }
+    'verification.documents.withdraw': { paramsTuple?: []; params?: {} }
+    'verification.documents.reviews.index': { paramsTuple?: []; params?: {} }
+    'verification.documents.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   GET: {
@@ -95,6 +113,12 @@ export type ScannedRoutes = {
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.verification.postcards.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.vouch.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'verification.documents.reviews.index': { paramsTuple?: []; params?: {} }
+    'verification.documents.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -129,6 +153,12 @@ export type ScannedRoutes = {
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.verification.postcards.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.vouch.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'verification.documents.reviews.index': { paramsTuple?: []; params?: {} }
+    'verification.documents.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -158,6 +188,18 @@ export type ScannedRoutes = {
     'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
     'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.postcard.store': { paramsTuple?: []; params?: {} }
+    'verification.postcard.verify': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.batches.store': { paramsTuple?: []; params?: {} }
+    'operators.verification.postcards.posted': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.vouch.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'verification.cooptation.vouches.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.cooptation.requests.store': { paramsTuple?: []; params?: {} }
+    'verification.cooptation.requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.store': { paramsTuple?: []; params?: {} }
+    'verification.documents.withdraw': { paramsTuple?: []; params?: {} }
+    'verification.documents.reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verification.documents.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -3,9 +3,15 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { FormError } from '#app/forms/form_error'
 import { ensureRequestI18n } from '#app/i18n/locale'
+import stringHelpers from '@adonisjs/core/helpers/string'
+import bodyParserConfig from '#config/bodyparser'
 
-/** Fields never echoed back into a re-rendered form. */
-const SECRET_FIELD = /password|token|_csrf|code/i
+/** Fields never echoed back into a re-rendered form (a postcode is not a code). */
+const SECRET_FIELD = /password|token|_csrf|(^|_)code$/i
+
+/** The multipart body limit, the largest any form accepts. */
+const BODY_LIMIT_BYTES =
+  stringHelpers.bytes.parse(bodyParserConfig.multipart.limit ?? '10mb') ?? 10 * 1024 * 1024
 
 function codeOf(error: unknown): string | undefined {
   return error && typeof error === 'object' ? (error as { code?: string }).code : undefined
@@ -86,6 +92,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response
         .status(429)
         .send(await this.renderErrorPage(ctx, 'too_many_requests', { minutes }))
+    }
+
+    /**
+     * A body over the body parser's limit (config/bodyparser.ts), e.g. a
+     * file too big for any form: say so plainly. Thrown before the session
+     * and Shield run, so the page renders without them.
+     */
+    if (codeOf(error) === 'E_REQUEST_ENTITY_TOO_LARGE') {
+      const max = Math.round(BODY_LIMIT_BYTES / (1024 * 1024))
+      const message = i18n.t('errors.too_large', { max })
+      if (this.wantsJson(ctx)) return ctx.response.status(413).send({ message })
+      return ctx.response
+        .status(413)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(await this.renderErrorPage(ctx, 'too_large', { max }))
     }
 
     /** Bouncer refusals. */

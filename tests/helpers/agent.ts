@@ -45,7 +45,7 @@ export class Agent {
   async request(
     method: string,
     path: string,
-    init: { body?: string; headers?: Record<string, string> } = {}
+    init: { body?: string | FormData; headers?: Record<string, string> } = {}
   ) {
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
@@ -101,6 +101,32 @@ export class Agent {
       body: form.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
+  }
+
+  /**
+   * Posts a multipart form with one file, the way a browser would: the
+   * CSRF token (from `from`, or the last page) comes first, then the
+   * fields, then the file. fetch sets the boundary.
+   */
+  async upload(
+    path: string,
+    fields: Record<string, string | undefined>,
+    file: { field?: string; name: string; type?: string; bytes: Uint8Array },
+    options: { from?: string; csrf?: boolean } = {}
+  ) {
+    const form = new FormData()
+    if (options.csrf !== false) {
+      if (options.from) await this.get(options.from)
+      form.set('_csrf', this.csrfToken())
+    }
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) form.set(key, value)
+    }
+    const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
+      type: file.type ?? 'application/octet-stream',
+    })
+    form.set(file.field ?? 'document', blob, file.name)
+    return this.request('POST', path, { body: form })
   }
 }
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { residentHome } from '#modules/neighbourhoods/index'
+import { moderatedNeighbourhoodIds, residentHome } from '#modules/neighbourhoods/index'
 import { cooptationPanel } from '#modules/verification/queries/cooptation_panel'
 import { documentPanel } from '#modules/verification/queries/document_panel'
 import { postcardPanel } from '#modules/verification/queries/postcard_panel'
@@ -15,12 +15,15 @@ export const VERIFY_VIEW = 'verification::pages/verify'
  */
 export async function verifyPageState(userId: number) {
   const home = await residentHome(userId)
-  if (!home) return { home: null, verification: null, panels: null }
+  /** Moderators find the documents waiting for them from here. */
+  const moderated = await moderatedNeighbourhoodIds(userId)
+  const moderates = moderated.length > 0
+  if (!home) return { home: null, verification: null, panels: null, moderates }
   const verification = home.verifiedAt ? await standingVerification(userId) : null
   const postcard = await postcardPanel(userId, home)
   const cooptation = await cooptationPanel(userId, home)
   const document = await documentPanel(userId, home)
-  return { home, verification, panels: { postcard, cooptation, document } }
+  return { home, verification, panels: { postcard, cooptation, document }, moderates }
 }
 
 export default class VerifyController {
