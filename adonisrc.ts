@@ -41,6 +41,9 @@ export default defineConfig({
     () => import('#modules/accounts/provider'),
     () => import('#modules/neighbourhoods/provider'),
     () => import('#modules/verification/provider'),
+    () => import('#modules/feed/provider'),
+    () => import('#modules/messaging/provider'),
+    () => import('#modules/exchanges/provider'),
   ],
 
   preloads: [

@@ -34,6 +34,8 @@ export const migrationPaths = [
   './database/migrations/accounts',
   './database/migrations/neighbourhoods',
   './database/migrations/verification',
+  './database/migrations/messaging',
+  './database/migrations/exchanges',
 ]
 
 const shared = {

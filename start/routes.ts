@@ -33,3 +33,6 @@ transmit.registerRoutes((route) => {
 await import('#modules/accounts/routes')
 await import('#modules/neighbourhoods/routes')
 await import('#modules/verification/routes')
+await import('#modules/feed/routes')
+await import('#modules/messaging/routes')
+await import('#modules/exchanges/routes')

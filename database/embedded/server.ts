@@ -16,6 +16,7 @@ import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { clearEmbeddedState, writeEmbeddedState } from './state.ts'
 
@@ -39,7 +40,7 @@ let db: PGlite
 try {
   db = await PGlite.create({
     dataDir: values.memory ? undefined : dataDir,
-    extensions: { postgis },
+    extensions: { postgis, unaccent },
   })
 } catch (error) {
   console.error(`embedded database: cannot open ${dataDir}: ${(error as Error).message}`)

@@ -23,6 +23,7 @@ import { ambassadorHome, isSuperVoisinIn } from '#modules/neighbourhoods/queries
 
 export {
   visibleNeighbourhoodIds,
+  audienceNeighbourhoodIds,
   maySee,
   SCOPES,
   type Scope,

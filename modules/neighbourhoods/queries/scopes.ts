@@ -61,3 +61,29 @@ export async function maySee(
   )
   return rows[0]?.allowed === true
 }
+
+/**
+ * The reverse of visibleNeighbourhoodIds: the neighbourhoods whose
+ * residents see an item published in `neighbourhoodId` for `scope` (whom
+ * to tell live that something new appeared). Same rule as maySee().
+ */
+export async function audienceNeighbourhoodIds(item: {
+  neighbourhoodId: number
+  scope: Scope
+}): Promise<number[]> {
+  const sql = {
+    neighbourhood: `SELECT ?::bigint AS id`,
+    nearby: `SELECT ?::bigint AS id
+             UNION SELECT nn.neighbour_id FROM neighbourhood_neighbours nn WHERE nn.neighbourhood_id = ?`,
+    town: `SELECT ?::bigint AS id
+           UNION SELECT nn.neighbour_id FROM neighbourhood_neighbours nn WHERE nn.neighbourhood_id = ?
+           UNION SELECT n.id FROM neighbourhoods n
+                   JOIN neighbourhoods own ON own.town_id = n.town_id WHERE own.id = ?`,
+  }[item.scope]
+  const count = { neighbourhood: 1, nearby: 2, town: 3 }[item.scope]
+  const { rows } = await db.rawQuery<{ rows: { id: number | string }[] }>(
+    sql,
+    Array.from({ length: count }, () => item.neighbourhoodId)
+  )
+  return rows.map((row) => Number(row.id))
+}

@@ -1,28 +1,17 @@
+import { sniffKind, type SniffedKind } from '#app/uploads/sniff_type'
+
 /**
  * What a file is, read from its first bytes (never from its name or the
  * Content-Type the browser sent).
  */
-export type DocumentKind = 'pdf' | 'jpeg' | 'png'
+export type DocumentKind = SniffedKind
+
+export { sniffKind }
 
 export const DOCUMENT_KINDS: Record<DocumentKind, { contentType: string; extension: string }> = {
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
   jpeg: { contentType: 'image/jpeg', extension: 'jpg' },
   png: { contentType: 'image/png', extension: 'png' },
-}
-
-const SIGNATURES: [DocumentKind, number[]][] = [
-  ['pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
-  ['jpeg', [0xff, 0xd8, 0xff]],
-  ['png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
-]
-
-export function sniffKind(bytes: Uint8Array): DocumentKind | null {
-  for (const [kind, signature] of SIGNATURES) {
-    if (bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte)) {
-      return kind
-    }
-  }
-  return null
 }
 
 /** The kind stored for a document, from its stored content type. */

@@ -1,39 +1,24 @@
-import sharp from 'sharp'
+import { ImageRefusal, reencodeImage as reencode } from '#app/uploads/reencode_image'
 import { documentSettings } from '#modules/verification/services/documents/settings'
 import { DocumentRefusal } from '#modules/verification/services/documents/errors'
 
-/** Each upload is decoded once: libvips' operation cache would only hold memory. */
-sharp.cache(false)
-
 /**
- * Decodes an uploaded photo or scan and encodes it anew in the same
- * format: only the pixels survive. EXIF (GPS position, camera, date),
- * text chunks, comments and anything hidden in or after the image data
- * (a script in a PNG tEXt chunk or past IEND) are gone. The orientation
- * the phone recorded is applied first so the image stays upright. More
- * than `maxInputPixels` is refused before decoding (decompression bombs);
- * large photos are scaled down to a size still easy to read.
+ * A photo or scan of a proof of address, re-encoded (app/uploads): large
+ * scans are scaled down to a size still easy to read.
  */
 export async function reencodeImage(bytes: Buffer, kind: 'jpeg' | 'png'): Promise<Buffer> {
-  const side = documentSettings.maxImageSide
   try {
-    const image = sharp(bytes, {
-      limitInputPixels: documentSettings.maxInputPixels,
-      failOn: 'error',
-      sequentialRead: true,
+    return await reencode(bytes, kind, {
+      maxInputPixels: documentSettings.maxInputPixels,
+      maxSide: documentSettings.maxImageSide,
+      jpegQuality: documentSettings.jpegQuality,
     })
-      .rotate()
-      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-      .toColourspace('srgb')
-    const encoded =
-      kind === 'jpeg'
-        ? image.jpeg({ quality: documentSettings.jpegQuality, mozjpeg: true })
-        : image.png({ compressionLevel: 9 })
-    return await encoded.toBuffer()
   } catch (error) {
-    if (/pixel limit/i.test((error as Error).message)) {
-      throw new DocumentRefusal('image_too_large')
+    if (error instanceof ImageRefusal) {
+      throw new DocumentRefusal(
+        error.reason === 'too_large' ? 'image_too_large' : 'image_unreadable'
+      )
     }
-    throw new DocumentRefusal('image_unreadable')
+    throw error
   }
 }

@@ -1,0 +1,4 @@
+/*
+| Routes of the exchanges module. Route names: 'exchanges.*'.
+*/
+export {}

@@ -1,0 +1,4 @@
+/*
+| Routes of the feed module. Route names: 'feed.*'.
+*/
+import '#modules/feed/channels'

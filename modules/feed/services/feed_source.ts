@@ -1,0 +1,81 @@
+import type { Scope } from '#modules/neighbourhoods/index'
+import type { TrustLevel } from '#modules/verification/index'
+
+/**
+ * The feed's contract with the modules that publish into it (exchanges
+ * now; group buys, alerts, notices, events and partner offers later). The
+ * feed never reads their tables: each registers a FeedSource that answers
+ * "your newest visible items before this point".
+ */
+
+/** Who is looking, resolved once per request. */
+export interface FeedViewer {
+  userId: number
+  locale: string
+  trust: TrustLevel
+  /** Null when the resident has no home or lives where no neighbourhood exists yet. */
+  neighbourhoodId: number | null
+  townId: number | null
+  /** Neighbourhoods "nearby" theirs (not their own). */
+  nearbyIds: number[]
+}
+
+/** Filters a viewer chose; a source that cannot match them returns nothing. */
+export interface FeedFilters {
+  /** e.g. 'loan', 'ride' (exchange kinds), later 'group_buy', 'alert'... */
+  kind?: string
+  /** e.g. 'tools', 'garden' (exchange categories). */
+  category?: string
+  /** Full-text search, in the viewer's language and the other one. */
+  q?: string
+}
+
+/**
+ * Keyset position: items strictly older than (publishedAt, source, id) in
+ * the feed's order (publishedAt desc, then source asc, then id desc).
+ */
+export interface FeedCursor {
+  publishedAt: Date
+  source: string
+  id: number
+}
+
+export interface FeedPage {
+  viewer: FeedViewer
+  filters: FeedFilters
+  before: FeedCursor | null
+  /** How many items the source may return at most (the feed asks for one page). */
+  limit: number
+}
+
+/** One card of the feed, already public-safe (no exact address, names as the viewer may see them). */
+export interface FeedItem {
+  source: string
+  id: number
+  publishedAt: Date
+  /** Kind label key and value, e.g. 'loan'. */
+  kind: string
+  category: string | null
+  title: string
+  /** Plain text, short. */
+  summary: string
+  /** Where the card leads (the item's own page, checked again there). */
+  url: string
+  /** First name + initial, and street name (no number), or an organisation's name. */
+  author: { name: string; street: string | null } | null
+  scope: Scope
+  neighbourhoodName: string | null
+  /** Translation keys of small labels ("Offer", "Free", "Partner", "Official"...), with values. */
+  badges: { key: string; values?: Record<string, string | number> }[]
+  /** Optional photo URL (served by the owning module, access-checked). */
+  imageUrl?: string | null
+}
+
+export interface FeedSource {
+  /** Unique, short, stable: used in cursors. */
+  name: string
+  /** The kinds this source can filter on (the feed's kind filter lists them all). */
+  kinds: readonly string[]
+  /** Newest visible items first, strictly before `page.before`, at most `page.limit`. */
+  items(page: FeedPage): Promise<FeedItem[]>
+}

@@ -1,0 +1,4 @@
+/*
+| Routes of the messaging module. Route names: 'messaging.*'.
+*/
+export {}
