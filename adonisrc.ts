@@ -44,6 +44,7 @@ export default defineConfig({
     () => import('#modules/feed/provider'),
     () => import('#modules/messaging/provider'),
     () => import('#modules/exchanges/provider'),
+    () => import('#modules/alerts/provider'),
   ],
 
   preloads: [

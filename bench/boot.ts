@@ -29,6 +29,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv, stripVTControlCharacters } from 'node:util'
+import { alive, descendants, memory, readProc, type ProcInfo } from './support/procs.ts'
+import { resetPublicSchema } from './support/pg.ts'
 
 const appRoot = fileURLToPath(new URL('../', import.meta.url))
 const port = Number(process.env.BENCH_PORT ?? 3391)
@@ -40,13 +42,6 @@ const GOALS = { firstStartS: 30, restartS: 8, appRssMb: 250 }
 const READY_TIMEOUT_MS = 180_000
 const STOP_TIMEOUT_MS = 30_000
 const WARM_REQUESTS = 20
-
-interface ProcInfo {
-  pid: number
-  ppid: number
-  startTime: string
-  cmdline: string
-}
 
 interface RunResult {
   backend: 'embedded' | 'postgres'
@@ -76,58 +71,6 @@ const mb = (kb: number | null) => (kb === null ? null : Math.round(kb / 1024))
 if (Number(process.versions.node.split('.')[0]) < 24) {
   console.error(`bench:boot needs Node 24 (got ${process.version}): run it with npm run bench:boot`)
   process.exit(1)
-}
-
-/* ------------------------------------------------------------------ */
-/* /proc helpers (Linux)                                              */
-/* ------------------------------------------------------------------ */
-
-function readProc(pid: number): ProcInfo | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // comm (field 2) may hold spaces and parentheses: split after the last ')'
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()
-    return { pid, ppid: Number(fields[1]), startTime: fields[19], cmdline }
-  } catch {
-    return null // gone meanwhile
-  }
-}
-
-function allProcs(): ProcInfo[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => readProc(Number(entry)))
-    .filter((proc): proc is ProcInfo => proc !== null)
-}
-
-function descendants(rootPid: number): ProcInfo[] {
-  const procs = allProcs()
-  const found: ProcInfo[] = []
-  let parents = new Set([rootPid])
-  while (parents.size > 0) {
-    const children = procs.filter((proc) => parents.has(proc.ppid))
-    found.push(...children)
-    parents = new Set(children.map((proc) => proc.pid))
-  }
-  return found
-}
-
-/** Still the same process (pid not reused)? */
-function alive(proc: ProcInfo): boolean {
-  return readProc(proc.pid)?.startTime === proc.startTime
-}
-
-/** VmRSS and VmHWM (peak) in kB. */
-function memory(pid: number): { rss: number; peak: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const field = (name: string) =>
-      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1])
-    return { rss: field('VmRSS'), peak: field('VmHWM') }
-  } catch {
-    return null
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -395,34 +338,6 @@ async function measure(
 /* ------------------------------------------------------------------ */
 /* PostgreSQL                                                         */
 /* ------------------------------------------------------------------ */
-
-interface PgClient {
-  connect(): Promise<void>
-  query(sql: string): Promise<{ rows: Record<string, unknown>[] }>
-  end(): Promise<void>
-}
-
-async function resetPublicSchema(databaseUrl: string) {
-  // `pg` ships no types and @types/pg is not installed: declare the little used here.
-  const { default: pg } = (await import('pg' as string)) as {
-    default: { Client: new (config: { connectionString: string }) => PgClient }
-  }
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query('SELECT current_database() AS name')
-    const name = String(rows[0].name)
-    if (!/bench|test/i.test(name) && process.env.BENCH_ALLOW_DROP !== '1') {
-      throw new Error(
-        `refusing to drop the public schema of "${name}": use a database whose name contains "bench" or "test", or set BENCH_ALLOW_DROP=1`
-      )
-    }
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE')
-    await client.query('CREATE SCHEMA public')
-  } finally {
-    await client.end()
-  }
-}
 
 /* ------------------------------------------------------------------ */
 /* Report                                                             */

@@ -19,12 +19,13 @@
 | Runs on Node's own TypeScript support (no decorators, enums or parameter
 | properties here), like bin/start.ts.
 */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stripVTControlCharacters } from 'node:util'
+import { aceFailure, runAce } from './support/ace.ts'
+import { connectPg, resetPublicSchema as resetSchema, withPg, type PgClient } from './support/pg.ts'
 
 const appRoot = fileURLToPath(new URL('../', import.meta.url))
 const argv = process.argv.slice(2)
@@ -91,35 +92,8 @@ const communesFile = resolve(
 /* PostgreSQL client                                                  */
 /* ------------------------------------------------------------------ */
 
-type Row = Record<string, unknown>
-
-interface PgClient {
-  connect(): Promise<void>
-  query(
-    query: string | { name?: string; text: string; values?: unknown[] }
-  ): Promise<{ rows: Row[] }>
-  end(): Promise<void>
-}
-
-// `pg` ships no types and @types/pg is not installed: declare the little used here.
-const { default: pg } = (await import('pg' as string)) as {
-  default: { Client: new (config: { connectionString: string }) => PgClient }
-}
-
-async function connect(): Promise<PgClient> {
-  const client = new pg.Client({ connectionString: databaseUrl! })
-  await client.connect()
-  return client
-}
-
-async function withClient<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
-  const client = await connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
+const connect = () => connectPg(databaseUrl!)
+const withClient = <T>(work: (client: PgClient) => Promise<T>) => withPg(databaseUrl!, work)
 
 /* ------------------------------------------------------------------ */
 /* Steps                                                              */
@@ -128,80 +102,13 @@ async function withClient<T>(work: (client: PgClient) => Promise<T>): Promise<T>
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 let current: ChildProcess | null = null
 
-interface AceRun {
-  code: number | null
-  ms: number
-  lines: string[]
-}
-
 /** `node ace ...` against BENCH_DATABASE_URL, whatever .env says. */
-function ace(args: string[]): Promise<AceRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    DB_DRIVER: 'postgres',
-  }
-  delete env.EMBEDDED_DB_DIR
-  delete env.EMBEDDED_DB_PORT
-  return new Promise((done, fail) => {
-    const lines: string[] = []
-    let pending = ''
-    const started = performance.now()
-    let ms = 0
-    const child = spawn(process.execPath, ['ace', ...args], {
-      cwd: appRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    current = child
-    const collect = (chunk: Buffer) => {
-      if (verbose) process.stdout.write(chunk)
-      pending += chunk.toString()
-      const parts = pending.split(/\r?\n|\r/)
-      pending = parts.pop()!
-      lines.push(...parts.map((line) => stripVTControlCharacters(line)))
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    child.once('error', fail)
-    child.once('exit', () => (ms = performance.now() - started))
-    child.once('close', (code) => {
-      current = null
-      if (pending) lines.push(stripVTControlCharacters(pending))
-      done({ code, ms, lines: lines.filter((line) => line.trim()) })
-    })
-  })
-}
+const ace = (args: string[]) =>
+  runAce(args, { databaseUrl: databaseUrl!, verbose, onSpawn: (child) => (current = child) })
 
-function aceFailure(what: string, run: AceRun): Error {
-  const tail = run.lines
-    .slice(-25)
-    .map((line) => `    | ${line}`)
-    .join('\n')
-  return new Error(`${what} exited with ${run.code}; last lines of its output:\n${tail}`)
-}
+type Context = Awaited<ReturnType<typeof resetSchema>>
 
-interface Context {
-  database: string
-  server: string
-}
-
-async function resetPublicSchema(): Promise<Context> {
-  return withClient(async (client) => {
-    const { rows } = await client.query(
-      `SELECT current_database() AS name, current_setting('server_version') AS version`
-    )
-    const name = String(rows[0].name)
-    if (!/bench|test/i.test(name) && process.env.BENCH_ALLOW_DROP !== '1') {
-      throw new Error(
-        `refusing to drop the public schema of "${name}": use a database whose name contains "bench" or "test", or set BENCH_ALLOW_DROP=1`
-      )
-    }
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE')
-    await client.query('CREATE SCHEMA public')
-    return { database: name, server: `PostgreSQL ${String(rows[0].version).split(' ')[0]}` }
-  })
-}
+const resetPublicSchema = () => resetSchema(databaseUrl!)
 
 interface ImportResult {
   migrateS: number

@@ -36,6 +36,7 @@ export const migrationPaths = [
   './database/migrations/verification',
   './database/migrations/messaging',
   './database/migrations/exchanges',
+  './database/migrations/alerts',
 ]
 
 const shared = {

@@ -5,7 +5,7 @@ import { StartupError } from '#app/startup_error'
 export type SmsDriver = 'twilio' | 'log' | 'none'
 
 /**
- * Text messages (invitations today, alerts later). Production sends through
+ * Text messages (invitations and alerts). Production sends through
  * Twilio; development appends them to storage/sms.log; `none` switches SMS
  * off (the pages then say SMS is not available on this site).
  */

@@ -115,6 +115,38 @@ export default await Env.create(new URL('../', import.meta.url), {
     return value
   },
 
+  /* Alerts: web push (VAPID) and SMS cost caps */
+  VAPID_PUBLIC_KEY: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    if (!/^[A-Za-z0-9_-]{86,88}$/.test(value)) {
+      throw new Error(
+        `${key} must be a VAPID public key (87 URL-safe base64 characters): \`npm run ace -- alerts:vapid-keys\` makes a pair.`
+      )
+    }
+    return value
+  },
+  VAPID_PRIVATE_KEY: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    if (!/^[A-Za-z0-9_-]{42,44}$/.test(value)) {
+      throw new Error(
+        `${key} must be a VAPID private key (43 URL-safe base64 characters): \`npm run ace -- alerts:vapid-keys\` makes a pair.`
+      )
+    }
+    return new Secret(value)
+  },
+  VAPID_SUBJECT: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(value)) {
+      throw new Error(
+        `${key} must say who runs this site to push services: a mailto: address or an https:// URL.`
+      )
+    }
+    return value
+  },
+  ALERTS_SMS_DAILY_BUDGET: Env.schema.number.optional(),
+  ALERTS_SMS_RESIDENT_DAILY_CAP: Env.schema.number.optional(),
+  ALERTS_SMS_NEIGHBOURHOOD_DAILY_CAP: Env.schema.number.optional(),
+
   /* Accounts */
   ACCOUNTS_CONFIRMATION_TTL_HOURS: Env.schema.number.optional(),
   ACCOUNTS_RESET_TTL_MINUTES: Env.schema.number.optional(),

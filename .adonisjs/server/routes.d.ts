@@ -80,6 +80,46 @@ export type ScannedRoutes = {
     'verification.documents.reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'verification.documents.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
+    'feed.show': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.index': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.conversations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.conversations.since': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.blocks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.create': { paramsTuple?: []; params?: {} }
+    'exchanges.store': { paramsTuple?: []; params?: {} }
+    'exchanges.mine': { paramsTuple?: []; params?: {} }
+    'exchanges.rides.search': { paramsTuple?: []; params?: {} }
+    'exchanges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'exchanges.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.done': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.returned': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.extend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.book': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.booking.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.create': { paramsTuple?: []; params?: {} }
+    'alerts.store': { paramsTuple?: []; params?: {} }
+    'alerts.live': { paramsTuple?: []; params?: {} }
+    'alerts.preferences.show': { paramsTuple?: []; params?: {} }
+    'alerts.preferences.update': { paramsTuple?: []; params?: {} }
+    'alerts.phone.store': { paramsTuple?: []; params?: {} }
+    'alerts.phone.verify': { paramsTuple?: []; params?: {} }
+    'alerts.phone.destroy': { paramsTuple?: []; params?: {} }
+    'alerts.push.store': { paramsTuple?: []; params?: {} }
+    'alerts.push.destroy': { paramsTuple?: []; params?: {} }
+    'alerts.push.devices.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.retract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.receipts.twilio': { paramsTuple?: []; params?: {} }
+    'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
+    'operators.alerts.dead_letters.replay': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -120,6 +160,22 @@ export type ScannedRoutes = {
     'verification.documents.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'verification.documents.reviews.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
+    'feed.show': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.index': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.conversations.since': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.create': { paramsTuple?: []; params?: {} }
+    'exchanges.mine': { paramsTuple?: []; params?: {} }
+    'exchanges.rides.search': { paramsTuple?: []; params?: {} }
+    'exchanges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.create': { paramsTuple?: []; params?: {} }
+    'alerts.live': { paramsTuple?: []; params?: {} }
+    'alerts.preferences.show': { paramsTuple?: []; params?: {} }
+    'alerts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -160,6 +216,22 @@ export type ScannedRoutes = {
     'verification.documents.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'verification.documents.reviews.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.verification.documents.index': { paramsTuple?: []; params?: {} }
+    'feed.show': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.index': { paramsTuple?: []; params?: {} }
+    'messaging.conversations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.conversations.since': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.create': { paramsTuple?: []; params?: {} }
+    'exchanges.mine': { paramsTuple?: []; params?: {} }
+    'exchanges.rides.search': { paramsTuple?: []; params?: {} }
+    'exchanges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.create': { paramsTuple?: []; params?: {} }
+    'alerts.live': { paramsTuple?: []; params?: {} }
+    'alerts.preferences.show': { paramsTuple?: []; params?: {} }
+    'alerts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -200,6 +272,30 @@ export type ScannedRoutes = {
     'verification.documents.withdraw': { paramsTuple?: []; params?: {} }
     'verification.documents.reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'verification.documents.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.conversations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'messaging.blocks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.store': { paramsTuple?: []; params?: {} }
+    'exchanges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.done': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.returned': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.extend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.book': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exchanges.booking.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.store': { paramsTuple?: []; params?: {} }
+    'alerts.preferences.update': { paramsTuple?: []; params?: {} }
+    'alerts.phone.store': { paramsTuple?: []; params?: {} }
+    'alerts.phone.verify': { paramsTuple?: []; params?: {} }
+    'alerts.phone.destroy': { paramsTuple?: []; params?: {} }
+    'alerts.push.store': { paramsTuple?: []; params?: {} }
+    'alerts.push.destroy': { paramsTuple?: []; params?: {} }
+    'alerts.push.devices.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.retract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.receipts.twilio': { paramsTuple?: []; params?: {} }
+    'operators.alerts.dead_letters.replay': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -36,9 +36,12 @@ export async function createWorker(app: ApplicationService, options: { adapter?:
 /**
  * On the embedded backend `npm start` must be enough, so the web process
  * runs the job worker itself (on a real PostgreSQL, run `npm run worker`
- * as its own process).
+ * as its own process). Queues are polled in this order: alerts first.
  */
-export async function startInProcessWorker(app: ApplicationService, queues = ['default', 'mail']) {
+export async function startInProcessWorker(
+  app: ApplicationService,
+  queues = ['alerts', 'default', 'mail']
+) {
   const logger = await app.container.make('logger')
   const worker = await createWorker(app)
 

@@ -1,11 +1,25 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
-/** Exchanges module: views as `exchanges::...`. */
+/**
+ * Exchanges module: views as `exchanges::...`; its items join the local
+ * feed as the `exchanges` source; the web process schedules its hourly
+ * jobs (expiry and reminders, loan returns).
+ */
 export default class ExchangesProvider {
   constructor(protected app: ApplicationService) {}
 
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('exchanges', new URL('./views', import.meta.url))
+    const { registerFeedSource } = await import('#modules/feed/index')
+    const { exchangesFeedSource } = await import('#modules/exchanges/services/feed_source')
+    registerFeedSource(exchangesFeedSource)
+  }
+
+  /** Never in tests or ace commands: tests call the jobs' actions themselves. */
+  async ready() {
+    if (this.app.getEnvironment() !== 'web' || this.app.inTest) return
+    const { scheduleExchangeJobs } = await import('#modules/exchanges/services/schedule')
+    await scheduleExchangeJobs()
   }
 }

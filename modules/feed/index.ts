@@ -2,7 +2,8 @@
  * Public API of the feed module: the only file other modules import.
  * Modules publish into the local feed by registering a FeedSource (from
  * their provider's boot()), apply the shared scope rule in their SQL with
- * visibilityClause(), and announce new items after the commit.
+ * visibilityClause(), page with olderThanClause() (keyset), and announce
+ * new items after the commit.
  */
 export type {
   FeedCursor,
@@ -14,5 +15,6 @@ export type {
 } from '#modules/feed/services/feed_source'
 export { registerFeedSource } from '#modules/feed/services/registry'
 export { visibilityClause } from '#modules/feed/services/visibility'
+export { olderThanClause } from '#modules/feed/services/keyset'
 export { feedViewerFor } from '#modules/feed/services/viewer'
 export { announceFeedItem } from '#modules/feed/services/announce'

@@ -1,11 +1,26 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
-/** Messaging module: views as `messaging::...`. */
+/**
+ * Messaging module: views as `messaging::...`, and the `unreadMessages`
+ * view global the layout calls for a signed-in resident's header count.
+ */
 export default class MessagingProvider {
   constructor(protected app: ApplicationService) {}
 
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('messaging', new URL('./views', import.meta.url))
+    /** Imported on first use: the database service is not ready while providers boot. */
+    edge.default.global('unreadMessages', async (userId: unknown) => {
+      const { unreadForHeader } = await import('#modules/messaging/services/header_count')
+      return unreadForHeader(userId)
+    })
+  }
+
+  /** The web process schedules the unread-message mails (never tests or ace). */
+  async ready() {
+    if (this.app.getEnvironment() !== 'web' || this.app.inTest) return
+    const { scheduleUnreadMails } = await import('#modules/messaging/services/schedule')
+    await scheduleUnreadMails()
   }
 }

@@ -1,7 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import neighbourhoodsConfig from '#config/neighbourhoods'
 import { Geocoder, NoGeocoder } from '#modules/neighbourhoods/geocoding/geocoder'
-import { registerSmsSender } from '#modules/neighbourhoods/services/sms/index'
+import { registerSmsSender } from '#app/sms/index'
 
 /**
  * Neighbourhoods module: views as `neighbourhoods::...`, the geocoder and

@@ -12,6 +12,7 @@ export {
   isVerified,
   levelAllows,
   trustLevel,
+  trustLevelOf,
   type Ability,
   type TrustLevel,
 } from '#modules/verification/services/trust'

@@ -5,8 +5,13 @@
 */
 import Alpine from '@alpinejs/csp'
 import { passwordToggle } from './components/password_toggle.js'
+import { feedBanner } from './components/feed_banner.js'
+import { messageThread } from './messaging/thread.js'
+import { setUnreadCount } from './messaging/unread.js'
 
 Alpine.data('passwordToggle', passwordToggle)
+Alpine.data('feedBanner', feedBanner)
+Alpine.data('messageThread', messageThread)
 window.Alpine = Alpine
 Alpine.start()
 
@@ -22,6 +27,20 @@ if (userId && liveRegion) {
   import('./realtime.js').then(({ connectInbox }) =>
     connectInbox(userId, (message) => {
       if (message && typeof message.text === 'string') liveRegion.textContent = message.text
+      /** A new message: the header count, and any open thread (messageThread) hears it. */
+      if (message && message.kind === 'message') setUnreadCount(message.unread)
+      window.dispatchEvent(new CustomEvent('quartier:inbox', { detail: message }))
     })
   )
+}
+
+/** Neighbourhood alerts: a toast on any open page of a resident. */
+if (userId) {
+  import('./alerts/live.js').then(({ connectAlerts }) => connectAlerts())
+}
+
+/** Alert preferences: web push on this device. */
+const pushToggle = document.querySelector('[data-push]')
+if (pushToggle) {
+  import('./alerts/push.js').then(({ mountPushToggle }) => mountPushToggle(pushToggle))
 }

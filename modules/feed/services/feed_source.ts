@@ -33,6 +33,10 @@ export interface FeedFilters {
 /**
  * Keyset position: items strictly older than (publishedAt, source, id) in
  * the feed's order (publishedAt desc, then source asc, then id desc).
+ * publishedAt has millisecond precision (a JS Date): store it as
+ * `timestamptz(3)`, order by (published_at desc, id desc) and filter with
+ * olderThanClause(), so that items sharing a millisecond are neither
+ * skipped nor repeated across pages.
  */
 export interface FeedCursor {
   publishedAt: Date
@@ -69,6 +73,8 @@ export interface FeedItem {
   badges: { key: string; values?: Record<string, string | number> }[]
   /** Optional photo URL (served by the owning module, access-checked). */
   imageUrl?: string | null
+  /** The item's neighbourhood: the card names it only when it is not the viewer's own. */
+  neighbourhoodId?: number | null
 }
 
 export interface FeedSource {
@@ -76,6 +82,15 @@ export interface FeedSource {
   name: string
   /** The kinds this source can filter on (the feed's kind filter lists them all). */
   kinds: readonly string[]
+  /** The categories this source can filter on (the feed's category filter lists them all). */
+  categories?: readonly string[]
+  /**
+   * Translation key prefixes of the filter labels, e.g. `{ kinds:
+   * 'exchanges.kinds', categories: 'exchanges.categories' }` gives
+   * `exchanges.kinds.loan`. A missing key falls back to the feed's own
+   * `feed.kinds.*` / `feed.categories.*` labels, then to the value itself.
+   */
+  labels?: { kinds?: string; categories?: string }
   /** Newest visible items first, strictly before `page.before`, at most `page.limit`. */
   items(page: FeedPage): Promise<FeedItem[]>
 }

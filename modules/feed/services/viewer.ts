@@ -1,5 +1,5 @@
 import { residentHome, visibleNeighbourhoodIds } from '#modules/neighbourhoods/index'
-import { trustLevel } from '#modules/verification/index'
+import { trustLevelOf } from '#modules/verification/index'
 import type { FeedViewer } from '#modules/feed/services/feed_source'
 
 /** Resolves once per request what every source needs to know about the viewer. */
@@ -10,7 +10,7 @@ export async function feedViewerFor(userId: number, locale: string): Promise<Fee
   return {
     userId,
     locale,
-    trust: await trustLevel(userId),
+    trust: trustLevelOf(home),
     neighbourhoodId,
     townId: home?.townId ?? null,
     nearbyIds: nearby.filter((id) => id !== neighbourhoodId),

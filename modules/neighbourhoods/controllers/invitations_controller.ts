@@ -24,7 +24,7 @@ import { findInviter, type Inviter } from '#modules/neighbourhoods/services/invi
 import { enterCodeUrl, joinUrl } from '#modules/neighbourhoods/services/invitations/links'
 import { qrCodeSvg } from '#modules/neighbourhoods/services/invitations/qr_code'
 import { invitationSettings } from '#modules/neighbourhoods/services/invitations/settings'
-import { SmsSender } from '#modules/neighbourhoods/services/sms/index'
+import { SmsSender } from '#app/sms/index'
 import {
   emailInvitationValidator,
   letterQueryValidator,

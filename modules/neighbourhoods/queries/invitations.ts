@@ -5,7 +5,7 @@ import type {
   InvitationChannel,
 } from '#modules/neighbourhoods/models/invitation'
 import { formatCode, normaliseCode } from '#modules/neighbourhoods/services/invitations/codes'
-import { formatPhone } from '#modules/neighbourhoods/services/sms/phone_numbers'
+import { formatPhone } from '#app/sms/phone_numbers'
 
 export type InvitationStatus = 'pending' | 'joined' | 'expired'
 

@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { INVITATION_AUDIENCES } from '#modules/neighbourhoods/models/invitation'
 import { normaliseCode } from '#modules/neighbourhoods/services/invitations/codes'
-import { toE164Mobile } from '#modules/neighbourhoods/services/sms/phone_numbers'
+import { toE164Mobile } from '#app/sms/phone_numbers'
 
 /** A number that can receive an SMS ("06 12 34 56 78", "+33 6 ...", "+32 ..."). */
 const mobilePhone = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {

@@ -29,7 +29,11 @@ export type Ability = keyof typeof ABILITIES
 const RANK: Record<TrustLevel, number> = { unverified: 0, verified: 1 }
 
 export async function trustLevel(userId: number): Promise<TrustLevel> {
-  const home = await residentHome(userId)
+  return trustLevelOf(await residentHome(userId))
+}
+
+/** The level for a home already read (saves a query where the caller has it). */
+export function trustLevelOf(home: { verifiedAt: Date | null } | null): TrustLevel {
   return home?.verifiedAt ? 'verified' : 'unverified'
 }
 

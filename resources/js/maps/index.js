@@ -9,5 +9,6 @@ export async function mountMaps(root = document) {
     if (kind === 'view') (await import('./map_view.js')).mountMapView(element)
     if (kind === 'picker') (await import('./map_picker.js')).mountMapPicker(element)
     if (kind === 'editor') await (await import('./boundary_editor.js')).mountBoundaryEditor(element)
+    if (kind === 'ride') (await import('./ride_points.js')).mountRidePoints(element)
   }
 }

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { formatPhone, toE164Mobile } from '#modules/neighbourhoods/services/sms/phone_numbers'
+import { formatPhone, toE164Mobile } from '#app/sms/phone_numbers'
 
 test.group('SMS phone numbers', () => {
   test('{input} -> {expected}')

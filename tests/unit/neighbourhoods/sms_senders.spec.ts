@@ -4,14 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
-import {
-  DisabledSmsSender,
-  SmsDeliveryError,
-  SmsSender,
-  createSmsSender,
-} from '#modules/neighbourhoods/services/sms/index'
-import { LogSmsSender } from '#modules/neighbourhoods/services/sms/log_sms_sender'
-import { TwilioSmsSender } from '#modules/neighbourhoods/services/sms/twilio_sms_sender'
+import { DisabledSmsSender, SmsDeliveryError, SmsSender, createSmsSender } from '#app/sms/index'
+import { LogSmsSender } from '#app/sms/log_sms_sender'
+import { TwilioSmsSender } from '#app/sms/twilio_sms_sender'
 
 // nock patches http and fetch as soon as it is imported, for every spec
 // file of the run: off here, on only while the Twilio group runs.

@@ -14,7 +14,7 @@ import {
   reserveInvitation,
 } from '#modules/neighbourhoods/services/invitations/reservations'
 import { invitationSettings } from '#modules/neighbourhoods/services/invitations/settings'
-import { SmsSender } from '#modules/neighbourhoods/services/sms/index'
+import { SmsSender } from '#app/sms/index'
 
 /**
  * Invites a neighbour by SMS. SMS cost money: verified residents only,

@@ -1,0 +1,49 @@
+import db from '@adonisjs/lucid/services/db'
+import { authorizeTrust } from '#modules/verification/index'
+import { isBlocked } from '#modules/messaging/queries/blocks'
+import { conversationFor } from '#modules/messaging/queries/participants'
+import { insertMessage } from '#modules/messaging/services/post_message'
+import { deliverLive } from '#modules/messaging/services/live'
+import { normaliseBody } from '#modules/messaging/services/rules'
+import {
+  BlockedError,
+  InvalidMessageError,
+  NotParticipantError,
+} from '#modules/messaging/services/errors'
+
+export interface SendMessageInput {
+  conversationId: number
+  senderId: number
+  body: string
+}
+
+/**
+ * A verified participant writes in their conversation, unless either
+ * resident blocked the other. The recipient's open pages hear of it after
+ * the commit.
+ */
+export default class SendMessage {
+  async execute(input: SendMessageInput): Promise<{ messageId: number }> {
+    const senderId = Number(input.senderId)
+    const conversationId = Number(input.conversationId)
+    const body = normaliseBody(input.body)
+    if (body === null) throw new InvalidMessageError()
+    /** A stranger learns nothing, not even that they would need verifying. */
+    if (!(await conversationFor(senderId, conversationId))) throw new NotParticipantError()
+    await authorizeTrust(senderId, 'message')
+
+    const { messageId, recipientId } = await db.transaction(async (trx) => {
+      const conversation = await conversationFor(senderId, conversationId, {
+        trx,
+        forUpdate: true,
+      })
+      if (!conversation) throw new NotParticipantError()
+      if (await isBlocked(senderId, conversation.otherId, trx)) throw new BlockedError()
+      const id = await insertMessage(trx, { conversationId, senderId, body })
+      return { messageId: id, recipientId: conversation.otherId }
+    })
+
+    await deliverLive({ conversationId, messageId, senderId, recipientId, body })
+    return { messageId }
+  }
+}

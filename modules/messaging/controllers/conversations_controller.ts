@@ -1,0 +1,153 @@
+import { inject } from '@adonisjs/core'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateForm } from '#app/forms/validate_form'
+import { pageRefusal } from '#app/forms/page_refusal'
+import { accounts } from '#modules/accounts/index'
+import { authorizeTrust } from '#modules/verification/index'
+import MarkRead from '#modules/messaging/actions/mark_read'
+import SendMessage from '#modules/messaging/actions/send_message'
+import { inboxPage } from '#modules/messaging/queries/inbox'
+import { conversationFor, type ConversationRow } from '#modules/messaging/queries/participants'
+import { messagesAfter } from '#modules/messaging/queries/thread'
+import { unreadCount } from '#modules/messaging/queries/unread'
+import { BlockedError, InvalidMessageError } from '#modules/messaging/services/errors'
+import { shownName } from '#modules/messaging/services/names'
+import { threadState } from '#modules/messaging/services/thread_state'
+import {
+  inboxQueryValidator,
+  replyValidator,
+  sinceQueryValidator,
+  threadQueryValidator,
+} from '#modules/messaging/validators/message_validators'
+
+const INBOX_VIEW = 'messaging::pages/inbox'
+const THREAD_VIEW = 'messaging::pages/thread'
+const FRAGMENT_VIEW = 'messaging::components/messages'
+
+/**
+ * The inbox and the threads. Only the two participants reach a
+ * conversation: anyone else gets 404 whatever the id, so its existence
+ * does not leak. Writing takes a verified address (the 403 page says how
+ * to get one) and no block either way.
+ */
+@inject()
+export default class ConversationsController {
+  constructor(
+    private send: SendMessage,
+    private markRead: MarkRead
+  ) {}
+
+  async index(ctx: HttpContext) {
+    const [error, query] = await inboxQueryValidator.tryValidate(ctx.request.qs())
+    if (error) return this.notFound(ctx)
+    const page = await inboxPage(this.viewerId(ctx), query.after ?? null)
+    return ctx.view.render(INBOX_VIEW, page)
+  }
+
+  async show(ctx: HttpContext) {
+    const [error, query] = await threadQueryValidator.tryValidate(ctx.request.qs())
+    if (error) return this.notFound(ctx)
+    const viewerId = this.viewerId(ctx)
+    const conversation = await this.conversation(ctx, viewerId)
+    const state = await threadState(viewerId, conversation, query.before ?? null)
+    /** Seeing the newest page reads the conversation (before the header counts). */
+    if (state.isLatest && state.lastMessageId > conversation.lastReadMessageId) {
+      await this.markRead.execute({
+        conversationId: conversation.id,
+        userId: viewerId,
+        messageId: state.lastMessageId,
+      })
+    }
+    return ctx.view.render(THREAD_VIEW, state)
+  }
+
+  async store(ctx: HttpContext) {
+    const viewerId = this.viewerId(ctx)
+    const conversation = await this.conversation(ctx, viewerId)
+    await authorizeTrust(viewerId, 'message')
+    const state = await threadState(viewerId, conversation, null)
+    if (state.block.byViewer || state.block.byOther) throw this.blocked(ctx, state)
+    const data = await validateForm(ctx, replyValidator, THREAD_VIEW, state)
+    try {
+      const { messageId } = await this.send.execute({
+        conversationId: conversation.id,
+        senderId: viewerId,
+        body: data.message_body,
+      })
+      return ctx.response.redirect(
+        `${urlFor('messaging.conversations.show', { id: conversation.id })}#message-${messageId}`
+      )
+    } catch (error) {
+      if (error instanceof BlockedError)
+        throw this.blocked(ctx, await this.fresh(viewerId, conversation))
+      if (error instanceof InvalidMessageError) {
+        throw pageRefusal({
+          view: THREAD_VIEW,
+          state,
+          status: 422,
+          fieldErrors: { message_body: [ctx.i18n.t('messaging.errors.invalid_message')] },
+        })
+      }
+      throw error
+    }
+  }
+
+  /**
+   * The messages an open thread page has not shown yet, as list items
+   * (escaped like the page), for the live update; reading them moves the
+   * read mark. The new unread count comes in X-Unread-Count.
+   */
+  async since(ctx: HttpContext) {
+    const [error, query] = await sinceQueryValidator.tryValidate(ctx.request.qs())
+    if (error) return this.notFound(ctx)
+    const viewerId = this.viewerId(ctx)
+    const conversation = await this.conversation(ctx, viewerId)
+    const after = await messagesAfter(conversation.id, query.after)
+    const messages = after.map((message) => ({ ...message, mine: message.senderId === viewerId }))
+    const last = messages.at(-1)
+    if (last && last.id > conversation.lastReadMessageId) {
+      await this.markRead.execute({
+        conversationId: conversation.id,
+        userId: viewerId,
+        messageId: last.id,
+      })
+    }
+    const names = await accounts.displayNames([conversation.otherId])
+    const otherName = shownName(names.get(conversation.otherId) ?? '')
+    const html = await ctx.view.render(FRAGMENT_VIEW, { messages, otherName })
+    return ctx.response
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-unread-count', String(await unreadCount(viewerId)))
+      .send(html)
+  }
+
+  private viewerId(ctx: HttpContext) {
+    return Number(ctx.auth.getUserOrFail().id)
+  }
+
+  private async conversation(ctx: HttpContext, viewerId: number): Promise<ConversationRow> {
+    const id = Number(ctx.params.id)
+    const conversation = Number.isSafeInteger(id) ? await conversationFor(viewerId, id) : null
+    if (!conversation) return this.notFound(ctx)
+    return conversation
+  }
+
+  private fresh(viewerId: number, conversation: ConversationRow) {
+    return threadState(viewerId, conversation, null)
+  }
+
+  private blocked(ctx: HttpContext, state: Awaited<ReturnType<typeof threadState>>) {
+    return pageRefusal({
+      view: THREAD_VIEW,
+      state,
+      status: 403,
+      message: ctx.i18n.t('messaging.errors.blocked'),
+    })
+  }
+
+  private notFound(ctx: HttpContext): never {
+    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
+  }
+}
