@@ -114,32 +114,37 @@ export const exchangesFeedSource: FeedSource = {
 
     /**
      * The branches of the scope rule, each read newest first from its own
-     * partial index: the viewer's neighbourhood, each nearby one (one
-     * branch each, so that every scan is ordered), the town.
+     * partial index and stopped at the page size: the viewer's
+     * neighbourhood; each nearby one (a LATERAL over their ids: one plan,
+     * one ordered index scan per neighbourhood); the town.
      */
-    const branches: { sql: string; bindings: Binding[] }[] = [
-      { sql: 'e.neighbourhood_id = ?', bindings: [viewer.neighbourhoodId] },
+    const where = conditions.join(' AND ')
+    const newest = 'ORDER BY e.published_at DESC, e.id DESC LIMIT ?'
+    const branches: { sql: string; bindings: (Binding | number[])[] }[] = [
+      {
+        sql: `(SELECT e.id, e.published_at FROM exchanges e
+                WHERE e.neighbourhood_id = ? AND ${where} ${newest})`,
+        bindings: [viewer.neighbourhoodId, ...bindings, limit],
+      },
     ]
-    if (viewer.trust === 'verified') {
-      for (const nearbyId of viewer.nearbyIds) {
-        branches.push({
-          sql: "e.neighbourhood_id = ? AND e.scope IN ('nearby', 'town')",
-          bindings: [nearbyId],
-        })
-      }
+    if (viewer.trust === 'verified' && viewer.nearbyIds.length > 0) {
+      branches.push({
+        sql: `(SELECT x.id, x.published_at FROM unnest(?::bigint[]) AS n(id)
+                CROSS JOIN LATERAL (SELECT e.id, e.published_at FROM exchanges e
+                  WHERE e.neighbourhood_id = n.id AND e.scope IN ('nearby', 'town') AND ${where}
+                  ${newest}) AS x)`,
+        bindings: [viewer.nearbyIds, ...bindings, limit],
+      })
     }
     if (viewer.trust === 'verified' && viewer.townId !== null) {
-      branches.push({ sql: "e.town_id = ? AND e.scope = 'town'", bindings: [viewer.townId] })
+      branches.push({
+        sql: `(SELECT e.id, e.published_at FROM exchanges e
+                WHERE e.town_id = ? AND e.scope = 'town' AND ${where} ${newest})`,
+        bindings: [viewer.townId, ...bindings, limit],
+      })
     }
-
-    const union = branches
-      .map(
-        (branch) => `(SELECT e.id, e.published_at FROM exchanges e
-                       WHERE ${branch.sql} AND ${conditions.join(' AND ')}
-                       ORDER BY e.published_at DESC, e.id DESC LIMIT ?)`
-      )
-      .join(' UNION ')
-    const unionBindings = branches.flatMap((branch) => [...branch.bindings, ...bindings, limit])
+    const union = branches.map((branch) => branch.sql).join(' UNION ')
+    const unionBindings = branches.flatMap((branch) => branch.bindings)
 
     const { rows } = await db.rawQuery<{ rows: Row[] }>(
       `WITH page AS (
