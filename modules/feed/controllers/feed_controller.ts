@@ -94,6 +94,8 @@ export default class FeedController {
       firstPageUrl: feedUrl(filters),
       /** The exchange form; its module tells an unverified resident how to get verified. */
       publishUrl: urlFor('exchanges.create'),
+      mineUrl: urlFor('exchanges.mine'),
+      ridesUrl: urlFor('exchanges.rides.search'),
       /** The live "new posts" banner listens here (authorised by membership). */
       channel: state.neighbourhood ? `neighbourhoods/${state.neighbourhood.id}/feed` : null,
     }

@@ -51,6 +51,8 @@ test.group('Feed page: who sees what page', (group) => {
     assert.include(page.text, 'Saint-Victor')
     assert.include(page.text, 'href="/neighbourhoods/saint-victor"')
     assert.match(page.text, /<a class="button" href="\/exchanges\/new">\s*Publier\s*<\/a>/)
+    assert.match(page.text, /<a href="\/exchanges\/mine">\s*Mes annonces\s*<\/a>/)
+    assert.match(page.text, /<a href="\/rides">\s*Covoiturage\s*<\/a>/)
     /** The filters: a GET form that works without JavaScript. */
     assert.match(page.text, /<form[^>]*class="feed-filters"[^>]*method="GET"[^>]*action="\/feed"/)
     assert.include(page.text, 'name="kind"')
