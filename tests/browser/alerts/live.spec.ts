@@ -1,28 +1,8 @@
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
 import { verifiedResident } from '#tests/helpers/community'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
-import { PASSWORD } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
-
-/** Signs in through the login form and waits for the page's live updates. */
-async function signIn(page: Page, email: string) {
-  await page.goto('/login')
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.waitForSelector('html[data-live="subscribed"]')
-}
-
-/** Collects what a strict CSP would block and failing requests. */
-function watchErrors(page: Page, errors: string[]) {
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 500) errors.push(`${response.status()} ${response.url()}`)
-  })
-}
+import { signIn, watchErrors } from '#tests/helpers/browser'
 
 test.group('Alerts in a real browser', (group) => {
   group.setup(() => loadParis())

@@ -3,31 +3,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { Page } from 'playwright'
 import { verifiedResident } from '#tests/helpers/community'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
-import { PASSWORD } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
-
-/** What a strict CSP would block, script errors and server errors. */
-function watchErrors(page: Page, errors: string[]) {
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 500) errors.push(`${response.status()} ${response.url()}`)
-  })
-}
+import { signIn, watchErrors } from '#tests/helpers/browser'
 
 /** The conversation's message list (the live region may repeat a message). */
 const thread = (page: Page) =>
   page.getByRole('list', { name: 'Messages, du plus ancien au plus récent' })
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login')
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.waitForSelector('html[data-live="subscribed"]')
-}
 
 test.group('A loan between two neighbours, in real browsers', (group) => {
   group.setup(() => loadParis())

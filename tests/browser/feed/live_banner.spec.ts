@@ -1,22 +1,11 @@
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
 import { announceFeedItem } from '#modules/feed/index'
 import { placeResident } from '#modules/neighbourhoods/index'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { PASSWORD, createResident } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 import db from '@adonisjs/lucid/services/db'
-
-/** Collects what a strict CSP would block and failing requests. */
-function watchErrors(page: Page, errors: string[]) {
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 500) errors.push(`${response.status()} ${response.url()}`)
-  })
-}
+import { watchErrors } from '#tests/helpers/browser'
 
 test.group('The feed hears new posts in a real browser', (group) => {
   group.setup(() => loadParis())

@@ -1,21 +1,10 @@
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
 import { sendMessage, startConversation } from '#modules/messaging/index'
 import { verifiedResident } from '#tests/helpers/community'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { PASSWORD } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
-
-/** Collects what a strict CSP would block and failing requests. */
-function watchErrors(page: Page, errors: string[]) {
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 500) errors.push(`${response.status()} ${response.url()}`)
-  })
-}
+import { watchErrors } from '#tests/helpers/browser'
 
 test.group('Messages arrive live in a real browser', (group) => {
   group.setup(() => loadParis())

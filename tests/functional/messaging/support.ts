@@ -5,7 +5,6 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { startConversation } from '#modules/messaging/index'
-import type { Agent } from '#tests/helpers/agent'
 import { verifiedResident, type CommunityResident } from '#tests/helpers/community'
 
 export const DRILL = { type: 'exchange', id: 12, title: 'Perceuse à prêter', url: '/exchanges/12' }
@@ -49,51 +48,4 @@ export function reply(resident: CommunityResident, conversationId: number, body:
   )
 }
 
-/** Opens the Server-Sent Events stream as the browser's EventSource would. */
-export async function openStream(agent: Agent, uid: string) {
-  const controller = new AbortController()
-  const response = await fetch(new URL(`/__transmit/events?uid=${uid}`, agent.baseUrl), {
-    headers: {
-      accept: 'text/event-stream',
-      cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    },
-    signal: controller.signal,
-  })
-  const reader = response.body!.getReader()
-  const decoder = new TextDecoder()
-  let buffer = ''
-  return {
-    status: response.status,
-    async nextData(timeoutMs = 3000): Promise<unknown> {
-      const deadline = Date.now() + timeoutMs
-      while (Date.now() < deadline) {
-        const match = buffer.match(/data: (.+)\n/)
-        if (match) {
-          buffer = buffer.slice(buffer.indexOf(match[0]) + match[0].length)
-          return JSON.parse(match[1])
-        }
-        const chunk = await Promise.race([
-          reader.read(),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
-        ])
-        if (!chunk || chunk.done) break
-        buffer += decoder.decode(chunk.value)
-      }
-      throw new Error(`no event within ${timeoutMs} ms (received: ${buffer})`)
-    },
-    close: () => controller.abort(),
-  }
-}
-
-/** Subscribes the stream to a channel with the page's CSRF token, as realtime.js does. */
-export function subscribe(agent: Agent, uid: string, channel: string) {
-  const token = agent.lastPage.match(/name="csrf-token" content="([^"]+)"/)![1]
-  return agent.request('POST', '/__transmit/subscribe', {
-    body: JSON.stringify({ uid, channel }),
-    headers: {
-      'content-type': 'application/json',
-      'accept': 'application/json',
-      'x-csrf-token': token,
-    },
-  })
-}
+export { openStream, subscribe } from '#tests/helpers/sse'
