@@ -5,6 +5,8 @@
 */
 import type { Agent } from '#tests/helpers/agent'
 
+const PING_CHANNEL = '$$transmit/ping'
+
 /** Opens the Server-Sent Events stream as the browser's EventSource would. */
 export async function openStream(agent: Agent, uid: string) {
   const controller = new AbortController()
@@ -26,7 +28,10 @@ export async function openStream(agent: Agent, uid: string) {
         const match = buffer.match(/data: (.+)\n/)
         if (match) {
           buffer = buffer.slice(buffer.indexOf(match[0]) + match[0].length)
-          return JSON.parse(match[1])
+          const event = JSON.parse(match[1])
+          /** Transmit pings every stream every 30 s (config/transmit.ts): not an event. */
+          if (event?.channel === PING_CHANNEL) continue
+          return event
         }
         const chunk = await Promise.race([
           reader.read(),
