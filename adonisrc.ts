@@ -45,6 +45,7 @@ export default defineConfig({
     () => import('#modules/messaging/provider'),
     () => import('#modules/exchanges/provider'),
     () => import('#modules/alerts/provider'),
+    () => import('#modules/group_buys/provider'),
   ],
 
   preloads: [

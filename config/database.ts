@@ -37,6 +37,7 @@ export const migrationPaths = [
   './database/migrations/messaging',
   './database/migrations/exchanges',
   './database/migrations/alerts',
+  './database/migrations/group_buys',
 ]
 
 const shared = {

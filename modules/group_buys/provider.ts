@@ -1,0 +1,15 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+
+/**
+ * Group buys module: views as `group_buys::...`; open campaigns join the
+ * local feed as the `group_buys` source; the web process schedules the
+ * deadline job.
+ */
+export default class GroupBuysProvider {
+  constructor(protected app: ApplicationService) {}
+
+  async boot() {
+    const edge = await import('edge.js')
+    edge.default.mount('group_buys', new URL('./views', import.meta.url))
+  }
+}

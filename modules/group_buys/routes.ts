@@ -1,0 +1,3 @@
+/*
+| Routes of the group buys module. Route names: 'group_buys.*'.
+*/
