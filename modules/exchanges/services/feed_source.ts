@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import {
   olderThanClause,
-  visibilityClause,
+  visibilityBranches,
   type FeedItem,
   type FeedPage,
   type FeedSource,
@@ -50,7 +50,7 @@ function summaryOf(text: string, max = 180): string {
 
 /**
  * Open exchanges in the local feed. The scope rule is the feed's
- * visibilityClause() (unverified viewers: their own neighbourhood only);
+ * visibilityBranches() (unverified viewers: their own neighbourhood only);
  * the query is split along its three branches (own neighbourhood, nearby
  * ones, the town), each walking its partial index newest first and
  * stopping at the page size, then merged: no OFFSET, no sort of every
@@ -71,23 +71,13 @@ export const exchangesFeedSource: FeedSource = {
       return []
     }
 
-    const visible = visibilityClause(viewer, {
-      neighbourhoodId: 'e.neighbourhood_id',
-      townId: 'e.town_id',
-      scope: 'e.scope',
-    })
     const older = olderThanClause(before, SOURCE_NAME, {
       publishedAt: 'e.published_at',
       id: 'e.id',
     })
     /** Still open (the hourly job may not have closed what just ended). */
-    const conditions: string[] = [
-      "e.status = 'open'",
-      'e.expires_at > now()',
-      visible.sql,
-      older.sql,
-    ]
-    const bindings: Binding[] = [...visible.bindings, ...older.bindings]
+    const conditions: string[] = ["e.status = 'open'", 'e.expires_at > now()', older.sql]
+    const bindings: Binding[] = [...older.bindings]
     /**
      * Implied by the keyset clause, but as a plain range the index scan
      * starts at the cursor instead of walking past every newer row.
@@ -113,38 +103,25 @@ export const exchangesFeedSource: FeedSource = {
     }
 
     /**
-     * The branches of the scope rule, each read newest first from its own
-     * partial index and stopped at the page size: the viewer's
-     * neighbourhood; each nearby one (a LATERAL over their ids: one plan,
-     * one ordered index scan per neighbourhood); the town.
+     * The scope rule's disjoint branches (own neighbourhood, each nearby
+     * one, the rest of the town), each read newest first from its partial
+     * index; UNION ALL under one ORDER BY ... LIMIT lets PostgreSQL merge
+     * them and stop every scan once the page is full.
      */
     const where = conditions.join(' AND ')
     const newest = 'ORDER BY e.published_at DESC, e.id DESC LIMIT ?'
-    const branches: { sql: string; bindings: (Binding | number[])[] }[] = [
-      {
-        sql: `(SELECT e.id, e.published_at FROM exchanges e
-                WHERE e.neighbourhood_id = ? AND ${where} ${newest})`,
-        bindings: [viewer.neighbourhoodId, ...bindings, limit],
-      },
-    ]
-    if (viewer.trust === 'verified' && viewer.nearbyIds.length > 0) {
-      branches.push({
-        sql: `(SELECT x.id, x.published_at FROM unnest(?::bigint[]) AS n(id)
-                CROSS JOIN LATERAL (SELECT e.id, e.published_at FROM exchanges e
-                  WHERE e.neighbourhood_id = n.id AND e.scope IN ('nearby', 'town') AND ${where}
-                  ${newest}) AS x)`,
-        bindings: [viewer.nearbyIds, ...bindings, limit],
-      })
-    }
-    if (viewer.trust === 'verified' && viewer.townId !== null) {
-      branches.push({
-        sql: `(SELECT e.id, e.published_at FROM exchanges e
-                WHERE e.town_id = ? AND e.scope = 'town' AND ${where} ${newest})`,
-        bindings: [viewer.townId, ...bindings, limit],
-      })
-    }
-    const union = branches.map((branch) => branch.sql).join(' UNION ')
-    const unionBindings = branches.flatMap((branch) => branch.bindings)
+    const branches = visibilityBranches(viewer, {
+      neighbourhoodId: 'e.neighbourhood_id',
+      townId: 'e.town_id',
+      scope: 'e.scope',
+    })
+    const union = branches
+      .map(
+        (branch) => `(SELECT e.id, e.published_at FROM exchanges e
+                       WHERE ${branch.sql} AND ${where} ${newest})`
+      )
+      .join(' UNION ALL ')
+    const unionBindings = branches.flatMap((branch) => [...branch.bindings, ...bindings, limit])
 
     const { rows } = await db.rawQuery<{ rows: Row[] }>(
       `WITH page AS (

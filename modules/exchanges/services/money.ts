@@ -1,3 +1,4 @@
+import formatters from '@poppinss/intl-formatter'
 import { exchangeSettings } from '#modules/exchanges/services/settings'
 
 /**
@@ -20,11 +21,13 @@ export function parsePrice(input: string | null | undefined): number | null | un
 
 /** "12,50 €" / "€12.50", in the reader's language. */
 export function formatPrice(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100)
+  return formatters
+    .number(locale === 'en' ? 'en-GB' : 'fr-FR', {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    })
+    .format(cents / 100)
 }
 
 /** The price as typed back in a form ("12,50" in French, "12.50" in English). */

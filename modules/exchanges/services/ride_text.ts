@@ -1,3 +1,4 @@
+import formatters from '@poppinss/intl-formatter'
 import { exchangeSettings } from '#modules/exchanges/services/settings'
 
 const zone = exchangeSettings.timeZone
@@ -8,7 +9,7 @@ function intlLocale(locale: string) {
 
 /** "lun., mer., ven." / "Mon, Wed, Fri": short day names, Monday first. */
 export function weekdayNames(days: number[], locale: string): string {
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' })
+  const format = formatters.date(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' })
   /** 2024-01-01 was a Monday: day n is n - 1 days later. */
   return [...days]
     .sort()
@@ -18,25 +19,29 @@ export function weekdayNames(days: number[], locale: string): string {
 
 /** "sam. 12 déc., 08:30" in Paris time. */
 export function departureText(moment: Date, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).format(moment)
+  return formatters
+    .date(intlLocale(locale), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: zone,
+    })
+    .format(moment)
 }
 
 /** A calendar date 'YYYY-MM-DD' as "12 décembre 2026". */
 export function dayText(day: string, locale: string): string {
   const [year, month, date] = day.split('-').map(Number)
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, date)))
+  return formatters
+    .date(intlLocale(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    .format(new Date(Date.UTC(year, month - 1, date)))
 }
 
 /** A stored time '08:30:00' as '08:30'. */
@@ -64,11 +69,13 @@ export function rideWhen(
   locale: string
 ): RideWhen {
   if (ride.departsAt) {
-    const departs = new Intl.DateTimeFormat(intlLocale(locale), {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: zone,
-    }).format(ride.departsAt)
+    const departs = formatters
+      .date(intlLocale(locale), {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: zone,
+      })
+      .format(ride.departsAt)
     return { departs, days: null, time: null, until: null }
   }
   return {

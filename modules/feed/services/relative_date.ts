@@ -1,7 +1,11 @@
+import formatters from '@poppinss/intl-formatter'
+
 /**
  * "il y a 2 h", "hier", "3 mai": how long ago an item was published, in
  * the page's language. Whole units, counted down (a post of 90 minutes
  * ago is "1 h" ago, never "2 h"); a week or more shows the date instead.
+ * Intl formatters come memoised from @poppinss/intl-formatter (building
+ * one per card was a visible cost of the feed page).
  */
 type Unit = 'minute' | 'hour' | 'day'
 
@@ -28,18 +32,19 @@ export function relativeDateLabel(date: Date, now: Date, locale: string, justNow
   const relative = relativeDate(date, now)
   if (relative.kind === 'now') return justNow
   if (relative.kind === 'ago') {
-    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }).format(
-      -relative.value,
-      relative.unit
-    )
+    return formatters
+      .relative(locale, { numeric: 'auto', style: 'short' })
+      .format(-relative.value, relative.unit)
   }
   /** Residents live in France: dates as the calendar on their wall shows them. */
-  const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE })
+  const year = formatters.date('en', { year: 'numeric', timeZone: TIME_ZONE })
   const sameYear = year.format(date) === year.format(now)
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: sameYear ? undefined : 'numeric',
-    timeZone: TIME_ZONE,
-  }).format(date)
+  return formatters
+    .date(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: sameYear ? undefined : 'numeric',
+      timeZone: TIME_ZONE,
+    })
+    .format(date)
 }
