@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
 import {
   olderThanClause,
@@ -109,7 +110,13 @@ export const exchangesFeedSource: FeedSource = {
      * them and stop every scan once the page is full.
      */
     const where = conditions.join(' AND ')
-    const newest = 'ORDER BY e.published_at DESC, e.id DESC LIMIT ?'
+    /**
+     * The page size is written into the SQL (an integer we checked), not
+     * bound: a bound LIMIT keeps PostgreSQL from costing the merge as the
+     * early stop it is, so it would never settle on a cached plan.
+     */
+    const pageSize = Math.min(Math.max(Math.trunc(limit), 1), 200)
+    const newest = `ORDER BY e.published_at DESC, e.id DESC LIMIT ${pageSize}`
     const branches = visibilityBranches(viewer, {
       neighbourhoodId: 'e.neighbourhood_id',
       townId: 'e.town_id',
@@ -121,12 +128,11 @@ export const exchangesFeedSource: FeedSource = {
                        WHERE ${branch.sql} AND ${where} ${newest})`
       )
       .join(' UNION ALL ')
-    const unionBindings = branches.flatMap((branch) => [...branch.bindings, ...bindings, limit])
+    const unionBindings = branches.flatMap((branch) => [...branch.bindings, ...bindings])
 
-    const { rows } = await db.rawQuery<{ rows: Row[] }>(
-      `WITH page AS (
+    const pageSql = `WITH page AS (
          SELECT id, published_at FROM (${union}) AS branches
-          ORDER BY published_at DESC, id DESC LIMIT ?
+          ORDER BY published_at DESC, id DESC LIMIT ${pageSize}
        )
        SELECT e.id, e.direction, e.kind, e.category, e.title, e.description, e.price_cents,
               e.scope, e.neighbourhood_id, e.author_id, e.author_street, e.published_at,
@@ -135,9 +141,12 @@ export const exchangesFeedSource: FeedSource = {
                 ORDER BY p.id LIMIT 1) AS photo_id
          FROM page JOIN exchanges e ON e.id = page.id
          LEFT JOIN exchange_rides r ON r.exchange_id = e.id
-        ORDER BY e.published_at DESC, e.id DESC`,
-      [...unionBindings, limit]
-    )
+        ORDER BY e.published_at DESC, e.id DESC`
+    const pageBindings = unionBindings
+    /** Prepared (plan cached per connection) except for a search, whose plan depends on the word. */
+    const rows = q
+      ? await db.rawQuery<{ rows: Row[] }>(pageSql, pageBindings).then((result) => result.rows)
+      : await preparedRows<Row>(pageSql, pageBindings)
     if (rows.length === 0) return []
 
     const [names, places] = await Promise.all([

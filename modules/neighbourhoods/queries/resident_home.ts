@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 export interface ResidentHome {
@@ -19,12 +19,13 @@ export async function residentHome(
   userId: number,
   options: { trx?: TransactionClientContract; forUpdate?: boolean } = {}
 ): Promise<ResidentHome | null> {
-  const { rows } = await (options.trx ?? db).rawQuery(
-    `SELECT town_id, neighbourhood_id, address_label, street_name, verified_at,
-            ST_Y(home_point) AS latitude, ST_X(home_point) AS longitude
-       FROM residents WHERE user_id = ?${options.forUpdate ? ' FOR UPDATE' : ''}`,
-    [userId]
-  )
+  const sql = `SELECT town_id, neighbourhood_id, address_label, street_name, verified_at,
+                      ST_Y(home_point) AS latitude, ST_X(home_point) AS longitude
+                 FROM residents WHERE user_id = ?${options.forUpdate ? ' FOR UPDATE' : ''}`
+  /** Read on every page: outside a transaction, as a prepared statement (plan cached). */
+  const rows = options.trx
+    ? await options.trx.rawQuery(sql, [userId]).then((result) => result.rows)
+    : await preparedRows<any>(sql, [userId])
   const row = rows[0]
   if (!row) return null
   return {
