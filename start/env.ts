@@ -73,8 +73,32 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_PASSWORD: Env.schema.secret.optional(),
 
   /* Background jobs */
-  QUEUE_DRIVER: oneOf(['database', 'sync'] as const, 'database uses the jobs table in PostgreSQL.'),
+  QUEUE_DRIVER: oneOf(
+    ['database', 'redis', 'sync'] as const,
+    'Leave it unset: database (the jobs table in PostgreSQL), or redis when REDIS_URL is set.'
+  ),
   QUEUE_WORKER_IN_PROCESS: Env.schema.boolean.optional(),
+
+  /* Several app processes: Transmit's bus and the job queue through Redis */
+  REDIS_URL: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    let url: URL | null = null
+    try {
+      url = new URL(value)
+    } catch {}
+    const database = url?.pathname.replace(/^\//, '') ?? ''
+    if (
+      !url ||
+      !['redis:', 'rediss:'].includes(url.protocol) ||
+      !url.hostname ||
+      !/^\d*$/.test(database)
+    ) {
+      throw new Error(
+        `${key} must be a Redis URL such as redis://127.0.0.1:6379/0 (rediss:// for TLS, redis://:password@host:6379). Leave it empty when one app process serves everything.`
+      )
+    }
+    return value
+  },
 
   /* Uploads */
   DRIVE_ROOT: Env.schema.string.optional(),

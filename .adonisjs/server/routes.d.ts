@@ -120,6 +120,24 @@ export type ScannedRoutes = {
     'alerts.receipts.twilio': { paramsTuple?: []; params?: {} }
     'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
     'operators.alerts.dead_letters.replay': { paramsTuple?: []; params?: {} }
+    'group_buys.create': { paramsTuple?: []; params?: {} }
+    'group_buys.store': { paramsTuple?: []; params?: {} }
+    'group_buys.mine': { paramsTuple?: []; params?: {} }
+    'group_buys.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pledge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pledge.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pickup.tick': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'pledgeId': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -176,6 +194,14 @@ export type ScannedRoutes = {
     'alerts.preferences.show': { paramsTuple?: []; params?: {} }
     'alerts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
+    'group_buys.create': { paramsTuple?: []; params?: {} }
+    'group_buys.mine': { paramsTuple?: []; params?: {} }
+    'group_buys.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -232,6 +258,14 @@ export type ScannedRoutes = {
     'alerts.preferences.show': { paramsTuple?: []; params?: {} }
     'alerts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.alerts.dead_letters.index': { paramsTuple?: []; params?: {} }
+    'group_buys.create': { paramsTuple?: []; params?: {} }
+    'group_buys.mine': { paramsTuple?: []; params?: {} }
+    'group_buys.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -296,6 +330,16 @@ export type ScannedRoutes = {
     'alerts.retract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'alerts.receipts.twilio': { paramsTuple?: []; params?: {} }
     'operators.alerts.dead_letters.replay': { paramsTuple?: []; params?: {} }
+    'group_buys.store': { paramsTuple?: []; params?: {} }
+    'group_buys.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pledge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pledge.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'group_buys.pickup.tick': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'pledgeId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

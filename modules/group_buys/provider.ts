@@ -11,5 +11,15 @@ export default class GroupBuysProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('group_buys', new URL('./views', import.meta.url))
+    const { registerFeedSource } = await import('#modules/feed/index')
+    const { groupBuysFeedSource } = await import('#modules/group_buys/services/feed_source')
+    registerFeedSource(groupBuysFeedSource)
+  }
+
+  /** Never in tests or ace commands: tests call the job's action themselves. */
+  async ready() {
+    if (this.app.getEnvironment() !== 'web' || this.app.inTest) return
+    const { scheduleGroupBuyJobs } = await import('#modules/group_buys/services/schedule')
+    await scheduleGroupBuyJobs()
   }
 }

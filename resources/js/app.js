@@ -6,11 +6,13 @@
 import Alpine from '@alpinejs/csp'
 import { passwordToggle } from './components/password_toggle.js'
 import { feedBanner } from './components/feed_banner.js'
+import { groupBuyLive } from './components/group_buy_live.js'
 import { messageThread } from './messaging/thread.js'
 import { setUnreadCount } from './messaging/unread.js'
 
 Alpine.data('passwordToggle', passwordToggle)
 Alpine.data('feedBanner', feedBanner)
+Alpine.data('groupBuyLive', groupBuyLive)
 Alpine.data('messageThread', messageThread)
 window.Alpine = Alpine
 Alpine.start()

@@ -1,31 +1,8 @@
-import type { I18n } from '@adonisjs/i18n'
-import { NotificationMail } from '#app/mail/notification_mail'
+import { KeyedNotificationMail } from '#app/mail/keyed_notification_mail'
 
 /**
- * The verification module's mails, in the recipient's language. `keys` is
- * the translation prefix holding subject, intro, action and outro (e.g.
- * "postcards.mail.posted"); `values` fill their placeholders. No code and
- * no address ever goes into a mail.
+ * The verification module's mails, in the recipient's language, from one
+ * translation prefix (e.g. "postcards.mail.posted"); `values` fill their
+ * placeholders. No code and no address ever goes into a mail.
  */
-export class VerificationMail extends NotificationMail {
-  constructor(
-    recipient: string,
-    locale: string,
-    private keys: string,
-    private values: Record<string, string | number>,
-    private url: string
-  ) {
-    super(recipient, locale)
-  }
-
-  protected content(i18n: I18n) {
-    const t = (key: string) => i18n.t(`${this.keys}.${key}`, this.values)
-    return {
-      subject: t('subject'),
-      greeting: i18n.t('mails.greeting', this.values),
-      intro: t('intro'),
-      action: { label: t('action'), url: this.url },
-      outro: t('outro'),
-    }
-  }
-}
+export class VerificationMail extends KeyedNotificationMail {}

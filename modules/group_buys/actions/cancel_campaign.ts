@@ -1,0 +1,27 @@
+import db from '@adonisjs/lucid/services/db'
+import type GroupBuy from '#modules/group_buys/models/group_buy'
+import { tiersOf } from '#modules/group_buys/queries/tiers'
+import { broadcastTotals } from '#modules/group_buys/services/live'
+import { tellParticipants } from '#modules/group_buys/services/notify'
+import { organiserMove } from '#modules/group_buys/services/transitions'
+
+/**
+ * The organiser cancels (from a draft up to a confirmed order, never once
+ * delivered), saying why; participants are told after the commit, with
+ * the reason. Pledges stay as they were, for the record.
+ */
+export default class CancelCampaign {
+  async execute(userId: number, groupBuyId: number, reason: string): Promise<GroupBuy> {
+    const { groupBuy, from } = await db.transaction((trx) =>
+      organiserMove(trx, userId, groupBuyId, 'cancelled', (campaign) => {
+        campaign.cancelReason = reason
+      })
+    )
+    if (from !== 'draft') {
+      const tiers = await tiersOf(groupBuy.id)
+      broadcastTotals(groupBuy, tiers)
+      await tellParticipants(groupBuy, tiers, 'cancelled')
+    }
+    return groupBuy
+  }
+}

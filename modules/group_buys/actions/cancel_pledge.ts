@@ -1,0 +1,38 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type GroupBuy from '#modules/group_buys/models/group_buy'
+import GroupBuyPledge from '#modules/group_buys/models/group_buy_pledge'
+import { lockCampaign, visibleCampaign } from '#modules/group_buys/queries/campaign_access'
+import { tiersOf } from '#modules/group_buys/queries/tiers'
+import { assertPledgeable } from '#modules/group_buys/actions/pledge'
+import { GroupBuyRefusal } from '#modules/group_buys/services/errors'
+import { broadcastTotals } from '#modules/group_buys/services/live'
+
+/**
+ * A neighbour withdraws their pledge before the deadline. The row stays
+ * (cancelled), for the organiser's record; the campaign's total drops in
+ * the same transaction, under its row lock. The threshold, once told,
+ * is not told again if the total climbs back.
+ */
+export default class CancelPledge {
+  async execute(userId: number, groupBuyId: number): Promise<GroupBuy> {
+    await visibleCampaign(groupBuyId, userId)
+    const groupBuy = await db.transaction(async (trx) => {
+      const campaign = await lockCampaign(trx, groupBuyId)
+      const now = new Date()
+      assertPledgeable(campaign, now)
+      const pledge = await GroupBuyPledge.query({ client: trx })
+        .where({ groupBuyId, userId })
+        .whereNull('cancelledAt')
+        .first()
+      if (!pledge) throw new GroupBuyRefusal('no_pledge', 409)
+      pledge.cancelledAt = DateTime.fromJSDate(now)
+      await pledge.useTransaction(trx).save()
+      campaign.totalMilli -= pledge.quantityMilli
+      await campaign.useTransaction(trx).save()
+      return campaign
+    })
+    broadcastTotals(groupBuy, await tiersOf(groupBuyId))
+    return groupBuy
+  }
+}
