@@ -48,6 +48,7 @@ export default defineConfig({
     () => import('#modules/exchanges/provider'),
     () => import('#modules/alerts/provider'),
     () => import('#modules/group_buys/provider'),
+    () => import('#modules/partners/provider'),
   ],
 
   preloads: [
@@ -84,6 +85,12 @@ export default defineConfig({
         name: 'contract',
         files: ['tests/contract/**/*.spec.{ts,js}'],
         timeout: 30_000,
+      },
+      /* The plugin SDK's own tests and every partner plugin through its conformance suite */
+      {
+        name: 'plugins',
+        files: ['sdk/tests/**/*.spec.{ts,js}', 'plugins/*/tests/**/*.spec.{ts,js}'],
+        timeout: 60_000,
       },
     ],
     forceExit: false,

@@ -38,6 +38,7 @@ export const migrationPaths = [
   './database/migrations/exchanges',
   './database/migrations/alerts',
   './database/migrations/group_buys',
+  './database/migrations/partners',
 ]
 
 const shared = {

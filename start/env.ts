@@ -103,6 +103,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Uploads */
   DRIVE_ROOT: Env.schema.string.optional(),
 
+  /* Partner plugins (config/plugins.ts): each is loaded when its URL is set */
+  PARTNER_GBFS_DISCOVERY_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  PARTNER_RDEX_JOURNEYS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  PARTNER_RDEX_DESTINATIONS: Env.schema.string.optional(),
+  PARTNER_RDEX_OPERATOR_NAME: Env.schema.string.optional(),
+  PARTNER_RDEX_PUBLIC_KEY: Env.schema.secret.optional(),
+  PARTNER_RDEX_PRIVATE_KEY: Env.schema.secret.optional(),
+  PARTNER_STORAGE_FEED_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+
   /* Neighbourhoods */
   NEIGHBOURHOODS_OPEN_THRESHOLD: Env.schema.number.optional(),
   NEIGHBOURHOODS_NEARBY_DISTANCE_M: Env.schema.number.optional(),

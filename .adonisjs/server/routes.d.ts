@@ -138,6 +138,9 @@ export type ScannedRoutes = {
     'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.tick': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'pledgeId': ParamValue} }
+    'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
+    'operators.partners.index': { paramsTuple?: []; params?: {} }
+    'operators.partners.switch': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -202,6 +205,8 @@ export type ScannedRoutes = {
     'group_buys.order_sheet.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
+    'operators.partners.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -266,6 +271,8 @@ export type ScannedRoutes = {
     'group_buys.order_sheet.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.order_sheet.csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
+    'operators.partners.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -340,6 +347,7 @@ export type ScannedRoutes = {
     'group_buys.pledge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pledge.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.tick': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'pledgeId': ParamValue} }
+    'operators.partners.switch': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {

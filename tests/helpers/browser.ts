@@ -23,3 +23,13 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.waitForSelector('html[data-live="subscribed"]')
 }
+
+/**
+ * Waits until the page's live subscriptions are made. Sessions are signed
+ * cookies: a subscription request still in flight when a form is posted
+ * can answer after it and put back the cookie without the form's flash
+ * message. A resident's hand is slower than that; a test's click is not.
+ */
+export async function liveSettled(page: Page) {
+  await page.waitForSelector('html[data-live="subscribed"]')
+}

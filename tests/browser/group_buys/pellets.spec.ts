@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import db from '@adonisjs/lucid/services/db'
 import type { Browser, Page } from 'playwright'
 import CloseDueCampaigns from '#modules/group_buys/actions/close_due_campaigns'
-import { signIn, watchErrors } from '#tests/helpers/browser'
+import { liveSettled, signIn, watchErrors } from '#tests/helpers/browser'
 import { verifiedResident } from '#tests/helpers/community'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { parseCsv } from '#tests/helpers/group_buys'
@@ -41,6 +41,7 @@ async function neighbourBrowser(
 async function pledge(page: Page, path: string, quantity: string) {
   await page.goto(path)
   await page.getByLabel('Quantité, en kilogrammes (kg)').fill(quantity)
+  await liveSettled(page)
   await page.getByRole('button', { name: 'Réserver', exact: true }).click()
   await page.getByText('Réservation enregistrée.').waitFor()
 }
@@ -91,6 +92,7 @@ test.group('A pellets group buy in real browsers', (group) => {
     await organiser.waitForURL(/\/group-buys\/\d+$/)
     const campaignPath = new URL(organiser.url()).pathname
     const id = Number(campaignPath.split('/').pop())
+    await liveSettled(organiser)
     await organiser.getByRole('button', { name: 'Ouvrir l’achat groupé' }).click()
     await organiser.getByText('L’achat groupé est ouvert').waitFor()
     await organiser.waitForSelector('html[data-live-group-buy="subscribed"]')
@@ -130,6 +132,7 @@ test.group('A pellets group buy in real browsers', (group) => {
       .update({ deadline: new Date(Date.now() - 60_000) })
     assert.deepEqual(await new CloseDueCampaigns().execute(), { closed: 1, failed: 0 })
     await organiser.reload()
+    await liveSettled(organiser)
     await organiser.getByRole('button', { name: 'Le fournisseur a confirmé' }).click()
     await organiser.getByText('Commande confirmée ; les participants sont prévenus.').waitFor()
 
@@ -163,8 +166,10 @@ test.group('A pellets group buy in real browsers', (group) => {
 
     /** At pickup, the organiser ticks Karim's share as collected and paid, hand to hand. */
     await organiser.getByRole('link', { name: 'Liste de retrait' }).click()
+    await liveSettled(organiser)
     await organiser.getByRole('button', { name: 'Noter le retrait : Karim Benali' }).click()
     await organiser.getByText('Karim Benali : retrait noté.').waitFor()
+    await liveSettled(organiser)
     await organiser.getByRole('button', { name: 'Noter le paiement : Karim Benali' }).click()
     await organiser.getByText('Karim Benali : paiement noté.').waitFor()
     assert.equal(
