@@ -49,6 +49,8 @@ export default defineConfig({
     () => import('#modules/alerts/provider'),
     () => import('#modules/group_buys/provider'),
     () => import('#modules/partners/provider'),
+    () => import('#modules/organisations/provider'),
+    () => import('#modules/events/provider'),
   ],
 
   preloads: [
@@ -101,6 +103,9 @@ export default defineConfig({
     { pattern: 'modules/*/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    /* Workspace manifests, so `npm ci` inside build/ links the compiled SDK and plugins */
+    { pattern: 'sdk/package.json', reloadServer: false },
+    { pattern: 'plugins/*/package.json', reloadServer: false },
   ],
 
   hooks: {

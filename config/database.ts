@@ -39,6 +39,8 @@ export const migrationPaths = [
   './database/migrations/alerts',
   './database/migrations/group_buys',
   './database/migrations/partners',
+  './database/migrations/organisations',
+  './database/migrations/events',
 ]
 
 const shared = {

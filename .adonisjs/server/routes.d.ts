@@ -141,6 +141,48 @@ export type ScannedRoutes = {
     'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
     'operators.partners.index': { paramsTuple?: []; params?: {} }
     'operators.partners.switch': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.store': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'organisations.photos.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'organisations.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.postcard': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
+    'organisations.notices.reply': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
+    'operators.organisations.index': { paramsTuple?: []; params?: {} }
+    'operators.organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.organisations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.organisations.postcards.print': { paramsTuple: [ParamValue]; params: {'postcardId': ParamValue} }
+    'events.index': { paramsTuple?: []; params?: {} }
+    'events.create': { paramsTuple?: []; params?: {} }
+    'events.store': { paramsTuple?: []; params?: {} }
+    'events.calendar.renew': { paramsTuple?: []; params?: {} }
+    'events.calendar.revoke': { paramsTuple?: []; params?: {} }
+    'events.ics': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.rsvp': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.rsvp.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -207,6 +249,25 @@ export type ScannedRoutes = {
     'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
     'operators.partners.index': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
+    'operators.organisations.index': { paramsTuple?: []; params?: {} }
+    'operators.organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.index': { paramsTuple?: []; params?: {} }
+    'events.create': { paramsTuple?: []; params?: {} }
+    'events.ics': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -273,6 +334,25 @@ export type ScannedRoutes = {
     'group_buys.pickup.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'partners.go': { paramsTuple: [ParamValue]; params: {'offerRef': ParamValue} }
     'operators.partners.index': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
+    'operators.organisations.index': { paramsTuple?: []; params?: {} }
+    'operators.organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.index': { paramsTuple?: []; params?: {} }
+    'events.create': { paramsTuple?: []; params?: {} }
+    'events.ics': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -348,6 +428,29 @@ export type ScannedRoutes = {
     'group_buys.pledge.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'group_buys.pickup.tick': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'pledgeId': ParamValue} }
     'operators.partners.switch': { paramsTuple?: []; params?: {} }
+    'organisations.store': { paramsTuple?: []; params?: {} }
+    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.photos.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'organisations.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'organisations.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.postcard': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.verification.code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.offers.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.notices.reply': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
+    'operators.organisations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'operators.organisations.postcards.print': { paramsTuple: [ParamValue]; params: {'postcardId': ParamValue} }
+    'events.store': { paramsTuple?: []; params?: {} }
+    'events.calendar.renew': { paramsTuple?: []; params?: {} }
+    'events.calendar.revoke': { paramsTuple?: []; params?: {} }
+    'events.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.rsvp': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'events.rsvp.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

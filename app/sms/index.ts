@@ -10,7 +10,12 @@ export async function createSmsSender(config: typeof smsConfigType): Promise<Sms
   switch (config.driver) {
     case 'twilio': {
       const { TwilioSmsSender } = await import('#app/sms/twilio_sms_sender')
-      return new TwilioSmsSender(config.twilio)
+      /** TWILIO_API_BASE_URL: a local stand-in for Twilio (bench/alerts.ts), unset in production. */
+      const { default: env } = await import('#start/env')
+      return new TwilioSmsSender({
+        ...config.twilio,
+        apiBaseUrl: env.get('TWILIO_API_BASE_URL') || undefined,
+      })
     }
     case 'log': {
       const { LogSmsSender } = await import('#app/sms/log_sms_sender')

@@ -1,4 +1,4 @@
-import type { Twilio } from 'twilio'
+import type { RequestClient, Twilio } from 'twilio'
 import { SmsDeliveryError, SmsSender, type SmsMessage, type SmsReceipt } from '#app/sms/sms_sender'
 
 export interface TwilioOptions {
@@ -7,6 +7,11 @@ export interface TwilioOptions {
   /** A number in E.164 form, a Messaging Service SID (MG...) or an alphanumeric sender ID. */
   from: string
   timeoutMs?: number
+  /**
+   * Another origin than https://api.twilio.com for the API calls (a local
+   * stand-in for benchmarks: bench/alerts.ts). The path stays Twilio's.
+   */
+  apiBaseUrl?: string
 }
 
 /** Seconds ("120") or an HTTP date, as Retry-After carries them; undefined when absent or unreadable. */
@@ -16,6 +21,30 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
   const date = Date.parse(header)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * Twilio's HTTP client sending every call to `baseUrl`'s origin instead
+ * (same path and query), so a local stand-in can play Twilio.
+ */
+function redirectedClient(
+  Client: typeof RequestClient,
+  baseUrl: string,
+  timeout: number
+): RequestClient {
+  const origin = new URL(baseUrl)
+  if (origin.protocol !== 'http:' && origin.protocol !== 'https:') {
+    throw new Error(`TWILIO_API_BASE_URL must be an http(s) URL, got "${baseUrl}"`)
+  }
+  const client = new Client({ timeout })
+  const send = client.request.bind(client)
+  client.request = ((opts: Parameters<RequestClient['request']>[0]) => {
+    const target = new URL(opts.uri)
+    target.protocol = origin.protocol
+    target.host = origin.host
+    return send({ ...opts, uri: target.href })
+  }) as RequestClient['request']
+  return client
 }
 
 /**
@@ -35,9 +64,13 @@ export class TwilioSmsSender extends SmsSender {
   private async client(): Promise<Twilio> {
     if (!this.#client) {
       const { default: twilio } = await import('twilio')
+      const timeout = this.options.timeoutMs ?? 10_000
       this.#client = twilio(this.options.accountSid, this.options.authToken, {
-        timeout: this.options.timeoutMs ?? 10_000,
+        timeout,
         autoRetry: false,
+        ...(this.options.apiBaseUrl
+          ? { httpClient: redirectedClient(twilio.RequestClient, this.options.apiBaseUrl, timeout) }
+          : {}),
       })
     }
     return this.#client

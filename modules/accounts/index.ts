@@ -4,13 +4,14 @@
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import User from '#modules/accounts/models/user'
+import {
+  mailRecipientsByIds,
+  residentsByIds,
+  type MailRecipient,
+  type ResidentSummary,
+} from '#modules/accounts/queries/recipients'
 
-export interface ResidentSummary {
-  id: number
-  displayName: string
-  locale: string
-  emailVerified: boolean
-}
+export type { MailRecipient, ResidentSummary }
 
 export const accounts = {
   /** A resident as other modules may know them (no e-mail, no address). */
@@ -32,6 +33,16 @@ export const accounts = {
       .whereIn('id', [...new Set(ids)])
       .select('id', 'display_name')
     return new Map(users.map((user) => [user.id, user.displayName]))
+  },
+
+  /** Many residents at once (one query), by id; unknown ids are absent. */
+  findResidents(ids: number[]): Promise<Map<number, ResidentSummary>> {
+    return residentsByIds(ids)
+  },
+
+  /** mailRecipientOf for many residents (one query), with whether each address is confirmed. */
+  mailRecipientsOf(ids: number[]): Promise<Map<number, MailRecipient>> {
+    return mailRecipientsByIds(ids)
   },
 
   /** Where and how to write to a resident (mails from other modules). */

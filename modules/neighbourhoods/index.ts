@@ -42,6 +42,7 @@ export {
   type TownSummary,
   type NeighbourSummary,
 } from '#modules/neighbourhoods/queries/residents_for_verification'
+export { residentsPage } from '#modules/neighbourhoods/queries/residents_page'
 
 /**
  * Marks a resident's address as proven (called by the verification

@@ -6,15 +6,15 @@ import { SmsSender } from '#app/sms/index'
 import { neighbourhoodNames } from '#modules/neighbourhoods/index'
 import { findAlert, type AlertRecord } from '#modules/alerts/queries/alert_record'
 import { retryDelayMs } from '#modules/alerts/services/backoff'
-import { sendEmail } from '#modules/alerts/services/channels/email_channel'
+import { emailChannel } from '#modules/alerts/services/channels/email_channel'
 import {
   errorText,
+  type ChannelSender,
   type ClaimedDelivery,
   type Outcome,
-  type SendContext,
 } from '#modules/alerts/services/channels/outcome'
-import { sendPush } from '#modules/alerts/services/channels/push_channel'
-import { sendSms } from '#modules/alerts/services/channels/sms_channel'
+import { pushChannel } from '#modules/alerts/services/channels/push_channel'
+import { smsChannel } from '#modules/alerts/services/channels/sms_channel'
 import { PushSender } from '#modules/alerts/services/push/push_sender'
 import { AlertQueue } from '#modules/alerts/services/queue'
 import { applySmsReceipt } from '#modules/alerts/services/receipts'
@@ -64,19 +64,26 @@ export default class DeliverAlerts {
     const names = await neighbourhoodNames(
       [...alerts.values()].filter((a): a is AlertRecord => a !== null).map((a) => a.neighbourhoodId)
     )
+    const sent = new SentRecorder(now, (count) => (report.sent += count))
 
     for (const channel of ['push', 'sms', 'email'] as const) {
       const batch = claimed.filter((delivery) => delivery.channel === channel)
       if (batch.length === 0) continue
-      const send = await this.senderFor(channel)
+      const sender = await this.channel(channel, batch).catch((error) => {
+        /** The database, most likely: these deliveries are tried again later, like a failed send. */
+        logger.error({ err: error, channel }, 'alert deliveries could not be prepared')
+        return null
+      })
       await eachWithConcurrency(batch, alertSettings.concurrency[channel], async (delivery) => {
         const alert = alerts.get(delivery.alertId) ?? null
         let outcome: Outcome
         if (!alert || alert.status !== 'active') {
           outcome = { kind: 'skipped', reason: 'retracted' }
+        } else if (!sender) {
+          outcome = { kind: 'retry', error: 'the deliveries could not be prepared' }
         } else {
           try {
-            outcome = await send({
+            outcome = await sender.send({
               delivery,
               alert,
               neighbourhood: names.get(alert.neighbourhoodId)?.name ?? '',
@@ -87,8 +94,16 @@ export default class DeliverAlerts {
             outcome = { kind: 'retry', error: errorText(error) }
           }
         }
+        if (outcome.kind === 'sent' && !outcome.providerMessageId) {
+          await sent.add(delivery)
+          return
+        }
         const recorded = await this.record(delivery, outcome, now)
         if (recorded) report[recorded] += 1
+      })
+      await sent.flush()
+      await sender?.finish?.().catch((error) => {
+        logger.warn({ err: error, channel }, 'alert delivery bookkeeping failed')
       })
     }
     return report
@@ -120,17 +135,14 @@ export default class DeliverAlerts {
     }))
   }
 
-  /** The channel's sender (providers resolved once per job, from the container). */
-  private async senderFor(channel: Channel): Promise<(context: SendContext) => Promise<Outcome>> {
-    if (channel === 'push') {
-      const sender = await app.container.make(PushSender)
-      return (context) => sendPush(sender, context)
-    }
-    if (channel === 'sms') {
-      const sender = await app.container.make(SmsSender)
-      return (context) => sendSms(sender, context)
-    }
-    return sendEmail
+  /**
+   * The channel's sender for these deliveries: providers resolved once
+   * per job from the container, recipients read in one go.
+   */
+  private async channel(channel: Channel, batch: ClaimedDelivery[]): Promise<ChannelSender> {
+    if (channel === 'push') return pushChannel(await app.container.make(PushSender), batch)
+    if (channel === 'sms') return smsChannel(await app.container.make(SmsSender), batch)
+    return emailChannel(batch)
   }
 
   /**
@@ -232,6 +244,51 @@ export default class DeliverAlerts {
         new Date()
       )
     }
+  }
+}
+
+/**
+ * Deliveries a provider accepted, written back a few at a time: one
+ * UPDATE for up to SENT_BATCH of them instead of one each, still only
+ * while this job's claim holds (every delivery of a job was claimed at the
+ * same instant). Sends go on meanwhile; if the process dies before a
+ * write, those deliveries stay `sending` and the sweep dead-letters them
+ * as `interrupted` for an operator: they are never sent again on their own.
+ */
+const SENT_BATCH = 25
+
+class SentRecorder {
+  #claimedAt: Date
+  #counted: (count: number) => void
+  #waiting: { id: number; at: Date }[] = []
+
+  constructor(claimedAt: Date, counted: (count: number) => void) {
+    this.#claimedAt = claimedAt
+    this.#counted = counted
+  }
+
+  async add(delivery: ClaimedDelivery): Promise<void> {
+    this.#waiting.push({ id: delivery.id, at: new Date() })
+    if (this.#waiting.length >= SENT_BATCH) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.#waiting.splice(0)
+    if (batch.length === 0) return
+    const { rows } = await db.rawQuery(
+      `UPDATE alert_deliveries AS d
+          SET status = 'sent', reason = NULL, provider_message_id = NULL, last_error = NULL,
+              sent_at = v.at, updated_at = v.at
+         FROM unnest(?::bigint[], ?::timestamptz[]) AS v(id, at)
+        WHERE d.id = v.id AND d.status = 'sending' AND d.claimed_at = ?
+      RETURNING d.id`,
+      [
+        `{${batch.map((entry) => entry.id).join(',')}}`,
+        `{${batch.map((entry) => `"${entry.at.toISOString()}"`).join(',')}}`,
+        this.#claimedAt,
+      ]
+    )
+    this.#counted(rows.length)
   }
 }
 

@@ -3,19 +3,17 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { SmsSender } from '#app/sms/index'
-import { residentsOf, type NeighbourSummary } from '#modules/neighbourhoods/index'
+import { residentsPage, type NeighbourSummary } from '#modules/neighbourhoods/index'
 import { findAlert, type AlertRecord } from '#modules/alerts/queries/alert_record'
+import { recipientChoices } from '#modules/alerts/queries/recipient_choices'
 import { announceOnce } from '#modules/alerts/services/announce'
 import { parisMinuteOfDay, startOfParisDay } from '#modules/alerts/services/paris_time'
-import { channelDecision, preferencesFromRow } from '#modules/alerts/services/preferences'
+import { channelDecision } from '#modules/alerts/services/preferences'
 import { AlertQueue } from '#modules/alerts/services/queue'
 import { alertSettings, type Channel, type DeliveryReason } from '#modules/alerts/services/settings'
 
 /** Serialises SMS budget decisions between concurrent expansions (pg advisory lock key). */
 const SMS_BUDGET_LOCK = 6_000_001
-
-/** No neighbourhood holds this many residents; residentsOf() pages by 500 otherwise. */
-const ALL_RESIDENTS = 1_000_000
 
 interface DeliveryRow {
   alert_id: number
@@ -38,12 +36,15 @@ export interface StepResult {
 /**
  * The fan-out's expansion: an alert's outbox row becomes one delivery per
  * (alert, recipient, channel, push device), recipients read by
- * neighbourhood id in user id order, a batch per transaction. Each batch
- * moves the outbox cursor in the same transaction as its rows, and the
- * rows carry a unique key (INSERT ... ON CONFLICT DO NOTHING): a worker
- * stopped anywhere resumes at the cursor, and even a batch done twice
- * creates nothing twice. What a resident's choices exclude gets no row;
- * what quiet hours or SMS caps hold back gets a skipped row with its reason.
+ * neighbourhood id in user id order, one page per transaction (keyset,
+ * from the cursor: a neighbourhood of any size costs the same per page).
+ * Each batch moves the outbox cursor in the same transaction as its rows,
+ * and the rows carry a unique key (INSERT ... ON CONFLICT DO NOTHING): a
+ * worker stopped anywhere resumes at the cursor, and even a batch done
+ * twice creates nothing twice. What a resident's choices exclude gets no
+ * row; what quiet hours or SMS caps hold back gets a skipped row with its
+ * reason. Each batch's deliveries are queued as soon as it commits, so the
+ * first pushes leave while later batches are still being expanded.
  */
 @inject()
 export default class ExpandAlert {
@@ -60,10 +61,9 @@ export default class ExpandAlert {
     if (!outbox) return 0
     /** A previous run made progress and stopped: what it created may never have been queued. */
     const resumed = Number(outbox.cursor_user_id) > 0 || outbox.expanded_at !== null
-    const recipients = await this.recipientsOf(Number(outbox.alert_id))
     let created = 0
     while (true) {
-      const step = await this.step(outboxId, { ...options, recipients })
+      const step = await this.step(outboxId, options)
       created += step.created
       if (step.done) break
     }
@@ -77,25 +77,26 @@ export default class ExpandAlert {
    */
   async step(
     outboxId: number,
-    options: { now?: Date; batchSize?: number; recipients?: NeighbourSummary[] } = {}
+    options: { now?: Date; batchSize?: number } = {}
   ): Promise<StepResult> {
     const now = options.now ?? new Date()
     const batchSize = options.batchSize ?? alertSettings.expansionBatchSize
     await announceOnce(outboxId, now)
-    const outbox = await db.from('alert_outbox').where('id', outboxId).first()
-    if (!outbox || outbox.expanded_at) return { done: true, created: 0 }
-    const alert = await findAlert(Number(outbox.alert_id))
-    const recipients =
-      options.recipients ?? (alert ? await this.recipientsOf(alert.id) : ([] as NeighbourSummary[]))
     const smsSender = await this.smsSender()
 
     const inserted = await db.transaction(async (trx) => {
       /** Locked: two runs of one alert take turns, each from the cursor the other left. */
       const locked = await trx.from('alert_outbox').where('id', outboxId).forUpdate().first()
       if (!locked || locked.expanded_at) return null
+      const alert = await findAlert(Number(locked.alert_id), trx)
       const batch =
         alert && alert.status === 'active'
-          ? recipients.filter((r) => r.userId > Number(locked.cursor_user_id)).slice(0, batchSize)
+          ? await residentsPage(alert.neighbourhoodId, {
+              afterUserId: Number(locked.cursor_user_id),
+              limit: batchSize,
+              exceptUserId: alert.authorId ?? undefined,
+              trx,
+            })
           : []
       if (batch.length === 0) {
         await trx.from('alert_outbox').where('id', outboxId).update({ expanded_at: now })
@@ -124,15 +125,6 @@ export default class ExpandAlert {
     return { done: false, created: inserted.length }
   }
 
-  private async recipientsOf(alertId: number): Promise<NeighbourSummary[]> {
-    const alert = await findAlert(alertId)
-    if (!alert) return []
-    return residentsOf(alert.neighbourhoodId, {
-      exceptUserId: alert.authorId ?? undefined,
-      limit: ALL_RESIDENTS,
-    })
-  }
-
   private async smsSender(): Promise<SmsSender> {
     return app.container.make(SmsSender)
   }
@@ -145,28 +137,10 @@ export default class ExpandAlert {
     now: Date,
     smsEnabled: boolean
   ): Promise<DeliveryRow[]> {
-    const userIds = batch.map((recipient) => recipient.userId)
-    const [preferenceRows, subscriptions, phones] = await Promise.all([
-      trx.from('alert_preferences').whereIn('user_id', userIds),
-      trx
-        .from('alert_push_subscriptions')
-        .whereIn('user_id', userIds)
-        .orderBy('id')
-        .select('id', 'user_id'),
-      trx
-        .from('alert_phones')
-        .whereIn('user_id', userIds)
-        .whereNotNull('verified_at')
-        .select('user_id'),
-    ])
-    const preferencesOf = new Map(preferenceRows.map((row) => [Number(row.user_id), row]))
-    const devicesOf = new Map<number, number[]>()
-    for (const row of subscriptions) {
-      const list = devicesOf.get(Number(row.user_id)) ?? []
-      list.push(Number(row.id))
-      devicesOf.set(Number(row.user_id), list)
-    }
-    const verifiedPhones = new Set(phones.map((row) => Number(row.user_id)))
+    const choices = await recipientChoices(
+      trx,
+      batch.map((recipient) => recipient.userId)
+    )
     /** Quiet hours are judged at the moment the alert was raised: a resumed run decides alike. */
     const minute = parisMinuteOfDay(alert.createdAt)
 
@@ -190,10 +164,10 @@ export default class ExpandAlert {
     })
 
     for (const recipient of batch) {
-      const preferences = preferencesFromRow(preferencesOf.get(recipient.userId))
+      const { preferences, devices, phoneVerified } = choices.get(recipient.userId)!
       const push = channelDecision(preferences, 'push', alert.severity, minute)
       if (push !== 'unwanted') {
-        for (const device of devicesOf.get(recipient.userId) ?? []) {
+        for (const device of devices) {
           rows.push(row(recipient.userId, 'push', device, push === 'send' ? null : push))
         }
       }
@@ -205,7 +179,7 @@ export default class ExpandAlert {
       if (sms === 'unwanted') continue
       const refusal: DeliveryReason | null = !recipient.verifiedAt
         ? 'not_verified'
-        : !verifiedPhones.has(recipient.userId)
+        : !phoneVerified
           ? 'phone_unverified'
           : !smsEnabled
             ? 'sms_disabled'
@@ -279,14 +253,19 @@ export default class ExpandAlert {
     }
   }
 
-  /** Queues pending deliveries by channel, a few per job (push and SMS first: the fastest). */
+  /**
+   * Queues pending deliveries by channel, a few per job, each channel's
+   * jobs in one go (push and SMS first: the fastest).
+   */
   private async queueRows(rows: { id: number | string; channel: Channel }[]): Promise<void> {
     const size = alertSettings.deliveriesPerJob
     for (const channel of ['push', 'sms', 'email'] as const) {
       const ids = rows.filter((row) => row.channel === channel).map((row) => Number(row.id))
+      const jobs: number[][] = []
       for (let index = 0; index < ids.length; index += size) {
-        await this.queue.deliver(ids.slice(index, index + size))
+        jobs.push(ids.slice(index, index + size))
       }
+      if (jobs.length > 0) await this.queue.deliverAll(jobs, { channel })
     }
   }
 

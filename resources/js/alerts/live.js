@@ -4,7 +4,7 @@
 | the page's CSRF token, authorised by membership on the server) and shows
 | a toast for each new alert. A retracted alert's toast goes away.
 */
-import { Transmit } from '@adonisjs/transmit-client'
+import { liveClient } from '../realtime.js'
 
 const DISMISS_INFO_MS = 20_000
 
@@ -72,11 +72,8 @@ export async function connectAlerts() {
   const { channel, labels } = await response.json()
   if (!channel) return null
 
-  const token = document.querySelector('meta[name="csrf-token"]')?.content
-  const transmit = new Transmit({
-    baseUrl: window.location.origin,
-    beforeSubscribe: (request) => request.headers.set('x-csrf-token', token),
-  })
+  /** The page's one live connection, shared with the inbox and the feed banner. */
+  const transmit = liveClient()
   const subscription = transmit.subscription(channel)
   subscription.onMessage((message) => {
     if (message?.kind === 'alert.raised') showToast(message, labels)

@@ -7,10 +7,10 @@
  */
 export function feedBanner() {
   /**
-   * Outside the reactive data: Alpine would wrap the client in a Proxy,
-   * which its private (#) fields do not survive.
+   * Outside the reactive data: Alpine would wrap the subscription in a
+   * Proxy, which its private (#) fields do not survive.
    */
-  let transmit = null
+  let subscription = null
   return {
     count: 0,
     labels: { lang: 'fr', one: '', other: '' },
@@ -27,13 +27,9 @@ export function feedBanner() {
       const { channel, lang, one, other } = this.$el.dataset
       this.labels = { lang: lang || 'fr', one: one || '', other: other || '' }
       if (!channel) return
-      const { Transmit } = await import('@adonisjs/transmit-client')
-      const token = document.querySelector('meta[name="csrf-token"]')?.content
-      transmit = new Transmit({
-        baseUrl: window.location.origin,
-        beforeSubscribe: (request) => request.headers.set('x-csrf-token', token),
-      })
-      const subscription = transmit.subscription(channel)
+      /** The page's one live connection, shared with the inbox and the alerts. */
+      const { liveClient } = await import('../realtime.js')
+      subscription = liveClient().subscription(channel)
       subscription.onMessage((message) => {
         if (message && message.kind === 'feed.new') this.count += 1
       })
@@ -42,7 +38,8 @@ export function feedBanner() {
       if (subscription.isCreated) document.documentElement.dataset.liveFeed = 'subscribed'
     },
     destroy() {
-      transmit?.close()
+      /** Only this subscription: the connection serves the rest of the page. */
+      subscription?.delete()
     },
   }
 }

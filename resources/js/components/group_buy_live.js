@@ -9,10 +9,10 @@
  */
 export function groupBuyLive() {
   /**
-   * Outside the reactive data: Alpine would wrap the client in a Proxy,
-   * which its private (#) fields do not survive.
+   * Outside the reactive data: Alpine would wrap the subscription in a
+   * Proxy, which Transmit's private (#) fields do not survive.
    */
-  let transmit = null
+  let subscription = null
   /** One refresh at a time; a push arriving meanwhile asks for one more. */
   let loading = false
   let again = false
@@ -45,13 +45,9 @@ export function groupBuyLive() {
     async init() {
       const { channel, fragment } = this.$el.dataset
       if (!channel || !fragment) return
-      const { Transmit } = await import('@adonisjs/transmit-client')
-      const token = document.querySelector('meta[name="csrf-token"]')?.content
-      transmit = new Transmit({
-        baseUrl: window.location.origin,
-        beforeSubscribe: (request) => request.headers.set('x-csrf-token', token),
-      })
-      const subscription = transmit.subscription(channel)
+      /** The page's one live connection, shared with the inbox and the alerts. */
+      const { liveClient } = await import('../realtime.js')
+      subscription = liveClient().subscription(channel)
       subscription.onMessage((message) => {
         if (message && message.kind === 'group_buy.progress') this.refresh(fragment)
       })
@@ -60,7 +56,8 @@ export function groupBuyLive() {
       if (subscription.isCreated) document.documentElement.dataset.liveGroupBuy = 'subscribed'
     },
     destroy() {
-      transmit?.close()
+      /** Only this subscription: the connection serves the rest of the page. */
+      subscription?.delete()
     },
   }
 }

@@ -27,8 +27,14 @@ test.group('Alerts in a real browser', (group) => {
     const lea = await leaContext.newPage()
     watchErrors(lea, errors)
     await signIn(lea, 'lea@example.org')
+    const streams: string[] = []
+    lea.on('request', (request) => {
+      if (request.url().includes('/__transmit/events')) streams.push(request.url())
+    })
     await lea.goto('/alerts/preferences')
-    await lea.waitForSelector('html[data-live-alerts="subscribed"]')
+    await lea.waitForSelector('html[data-live-alerts="subscribed"][data-live="subscribed"]')
+    /** The inbox and the alerts share one connection (one per page, not one per feature). */
+    assert.lengthOf(streams, 1, streams.join('\n'))
 
     /** Camille raises an alert. */
     const camille = await browserContext.newPage()

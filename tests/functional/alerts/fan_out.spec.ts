@@ -101,6 +101,59 @@ test.group('Alerts: a fan-out that survives its worker', (group) => {
     assert.lengthOf(queue.deliveries, 0)
   })
 
+  test('a job of more sends than one write-back holds: each accepted mail recorded once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const queue = stopTheWorker(cleanup)
+    const camille = await verifiedResident('camille@example.org')
+    /** 30 neighbours next door to Camille, written straight (no sign-in needed). */
+    const { rows: users } = await db.rawQuery(
+      `INSERT INTO users (display_name, email, password, home_address, locale, role,
+                          email_verified_at, session_epoch, created_at, updated_at)
+       SELECT 'Voisin ' || g, 'voisin' || g || '@example.org', 'unused', 'adresse', 'fr',
+              'resident', now(), 0, now(), now()
+         FROM generate_series(1, 30) g
+       RETURNING id, email`
+    )
+    await db.rawQuery(
+      `INSERT INTO residents (user_id, town_id, neighbourhood_id, address_label, street_name,
+                              home_point, display_point, placement, verified_at, placed_at,
+                              created_at, updated_at)
+       SELECT u.id, r.town_id, r.neighbourhood_id, r.address_label, r.street_name, r.home_point,
+              r.display_point, r.placement, r.verified_at, now(), now(), now()
+         FROM residents r, unnest(?::bigint[]) AS u(id)
+        WHERE r.user_id = ?`,
+      [`{${users.map((user: { id: number }) => Number(user.id)).join(',')}}`, camille.id]
+    )
+
+    assert.equal((await raiseAlert(camille.agent)).status, 302)
+    const alert = await lastAlert()
+    await new ExpandAlert(queue).run(queue.expansions[0])
+    const jobs = queue.takeDeliveries()
+    assert.lengthOf(jobs, 1)
+    assert.lengthOf(jobs[0].ids, 30)
+
+    const worker = new DeliverAlerts(queue)
+    const report = await worker.execute(jobs[0].ids)
+    assert.equal(report.claimed, 30)
+    assert.equal(report.sent, 30)
+    const rows = await deliveries(alert.id)
+    assert.deepEqual(
+      [...new Set(rows.map((row) => `${row.channel}:${row.status}`))],
+      ['email:sent']
+    )
+    assert.isTrue(rows.every((row) => row.attempts === 1 && row.sent_at !== null))
+    for (const user of users) {
+      await mailbox.waitFor(user.email)
+      assert.lengthOf(mailbox.to(user.email), 1, `${user.email} got one mail`)
+    }
+
+    /** The same job again: nothing claimed, nothing sent. */
+    assert.equal((await worker.execute(jobs[0].ids)).claimed, 0)
+    assert.lengthOf(mailbox.messages, 30)
+  })
+
   test('the sweep queues again what lost its job and dead-letters a send cut short', async ({
     assert,
     cleanup,

@@ -27,8 +27,31 @@ export type Outcome =
   | { kind: 'skipped'; reason: DeliveryReason }
   | { kind: 'retry'; error: string; retryAfterMs?: number }
 
+/**
+ * One channel's sends for one job: prepared once for the job's claimed
+ * deliveries (their recipients, devices or numbers read in one query
+ * each, not one per delivery), then called for each delivery.
+ */
+export interface ChannelSender {
+  send(context: SendContext): Promise<Outcome>
+  /** After the job's sends: bookkeeping that may be lost without harm. */
+  finish?(): Promise<void>
+}
+
 /** An error's message, short enough for the last_error column. */
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return text.slice(0, 500)
+}
+
+/** A message per (alert, language): thousands of recipients share a few. */
+export function perAlertAndLocale<T>(
+  make: (alert: AlertRecord, neighbourhood: string, locale: string) => T
+): (alert: AlertRecord, neighbourhood: string, locale: string) => T {
+  const made = new Map<string, T>()
+  return (alert, neighbourhood, locale) => {
+    const key = `${alert.id}:${locale}`
+    if (!made.has(key)) made.set(key, make(alert, neighbourhood, locale))
+    return made.get(key)!
+  }
 }

@@ -1,0 +1,63 @@
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import mail from '@adonisjs/mail/services/main'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { appUrl } from '#config/app'
+import { accounts } from '#modules/accounts/index'
+import type { EventRecord } from '#modules/events/queries/event_rows'
+import { EventMail } from '#modules/events/mails/event_mail'
+import { whenValues } from '#modules/events/services/dates'
+import { eventPath } from '#modules/events/services/links'
+
+/** What participants are told about. */
+export type EventNews = 'changed' | 'cancelled'
+
+/**
+ * Tells everyone who answered going or maybe (not the author, who did
+ * it) that the event changed or was cancelled, by e-mail in their
+ * language. Call after the commit: what happened stands even if a mail
+ * cannot be queued (failures are logged).
+ */
+export async function tellParticipants(event: EventRecord, news: EventNews): Promise<void> {
+  let userIds: number[]
+  try {
+    const rows = await db
+      .from('event_rsvps')
+      .where('event_id', event.id)
+      .whereIn('answer', ['going', 'maybe'])
+      .whereNot('user_id', event.authorId)
+      .orderBy('id')
+      .select('user_id')
+    userIds = rows.map((row) => Number(row.user_id))
+  } catch (error) {
+    logger.error({ err: error, eventId: event.id }, 'event participants not read')
+    return
+  }
+  for (const userId of userIds) await tell(event, news, userId)
+}
+
+async function tell(event: EventRecord, news: EventNews, userId: number): Promise<void> {
+  try {
+    const recipient = await accounts.mailRecipientOf(userId)
+    if (!recipient) return
+    const i18n = i18nManager.locale(recipient.locale)
+    const when = whenValues(event.startsAt, event.endsAt, recipient.locale)
+    await mail.sendLater(
+      new EventMail(
+        recipient.email,
+        recipient.locale,
+        `events.mail.${news}`,
+        {
+          name: recipient.displayName,
+          title: event.title,
+          when: i18n.t(when.key, when.values),
+          place: event.placeLabel,
+          reason: event.cancelReason ?? '',
+        },
+        new URL(eventPath(event.id), appUrl).href
+      )
+    )
+  } catch (error) {
+    logger.error({ err: error, userId, news }, 'event notification not sent')
+  }
+}

@@ -1,0 +1,25 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+
+/**
+ * Organisations module: views as `organisations::...`; shop offers and
+ * town hall notices join the local feed as the `shop_offers` and
+ * `notices` sources; `pinnedNotices(userId)` for the box above the feed.
+ */
+export default class OrganisationsProvider {
+  constructor(protected app: ApplicationService) {}
+
+  async boot() {
+    const edge = await import('edge.js')
+    edge.default.mount('organisations', new URL('./views', import.meta.url))
+    const { pinnedNoticesFor } = await import('#modules/organisations/queries/notices')
+    edge.default.global('pinnedNotices', async (userId: unknown) => {
+      const id = Number(userId)
+      return Number.isSafeInteger(id) && id > 0 ? pinnedNoticesFor(id) : []
+    })
+    const { registerFeedSource } = await import('#modules/feed/index')
+    const { noticesFeedSource, shopOffersFeedSource } =
+      await import('#modules/organisations/services/feed_sources')
+    registerFeedSource(shopOffersFeedSource)
+    registerFeedSource(noticesFeedSource)
+  }
+}
