@@ -20,7 +20,9 @@
 | Prints a table, then one JSON line. `--check` exits 1 when a goal is
 | missed. Options: --residents=N (50000) --exchanges=N (2000000)
 | --rate=N (150 req/s) --duration=S (20) --connections=N (10) --reuse (keep
-| the data of a previous run when it has the same size) --from-source --verbose.
+| the data of a previous run when it has the same size) --heap=MB (192: the
+| web process's --max-old-space-size, as README recommends; 0: none)
+| --from-source --verbose.
 | Environment: BENCH_DATABASE_URL (required; its public schema is dropped
 | unless --reuse finds the data in place), BENCH_PORT (3392).
 */
@@ -41,12 +43,12 @@ const verbose = argv.includes('--verbose')
 const reuse = argv.includes('--reuse')
 const fromSource = argv.includes('--from-source')
 
-function option(name: string, fallback: number): number {
+function option(name: string, fallback: number, { allowZero = false } = {}): number {
   const raw = argv.find((arg) => arg.startsWith(`--${name}=`))
   if (!raw) return fallback
   const value = Number(raw.split('=')[1])
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`--${name} must be a positive integer`)
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    console.error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer`)
     process.exit(1)
   }
   return value
@@ -61,6 +63,7 @@ const LOAD = {
   rate: option('rate', 150),
   durationS: option('duration', 20),
   connections: option('connections', 10),
+  heapMb: option('heap', 192, { allowZero: true }),
 }
 const GOALS = { p99Ms: 50, rssMb: 300 }
 const VIEWER = { email: 'camille@demo.quartier.localhost', password: 'voisins-demo-2026' }
@@ -285,7 +288,10 @@ function startApp(): ChildProcess {
   delete env.EMBEDDED_DB_DIR
   delete env.EMBEDDED_DB_PORT
   /** As production runs it (compiled), unless --from-source asks for `npm start`'s way. */
-  const launcher = spawn(process.execPath, [fromSource ? 'bin/start.ts' : 'build/bin/server.js'], {
+  /** The production heap cap the README recommends for a web process (--heap=MB, 0: none). */
+  const heapArgs = !fromSource && LOAD.heapMb > 0 ? [`--max-old-space-size=${LOAD.heapMb}`] : []
+  const entry = fromSource ? 'bin/start.ts' : 'bin/server.js'
+  const launcher = spawn(process.execPath, [...heapArgs, entry], {
     cwd: fromSource ? appRoot : join(appRoot, 'build'),
     env,
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'pipe'],
@@ -430,7 +436,20 @@ try {
   const cookie = await signIn()
   const pid = appPid(launcher)
   log(`app up on ${baseUrl} (pid ${pid}); warming up`)
-  for (let i = 0; i < 50; i++) await fetch(`${baseUrl}/feed`, { headers: { cookie } })
+  /**
+   * At the load's concurrency, so that every pooled database connection is
+   * open and has its prepared statements planned before the timed runs
+   * (50 requests one after another warmed a single connection).
+   */
+  await Promise.all(
+    Array.from({ length: LOAD.connections }, async () => {
+      for (let i = 0; i < 50; i++) {
+        for (const path of ['/feed', '/feed?kind=loan', '/feed?q=perceuse']) {
+          await fetch(`${baseUrl}${path}`, { headers: { cookie } }).then((r) => r.text())
+        }
+      }
+    })
+  )
 
   const runs: LoadResult[] = []
   let peakKb = 0
@@ -456,6 +475,9 @@ try {
   )
   console.log(
     `Viewer: ${VIEWER.email} (Saint-Georges, Paris 9e); ${LOAD.connections} connections, ${LOAD.durationS} s per run`
+  )
+  console.log(
+    `App: ${fromSource ? 'npm start (from source)' : 'compiled build'}, heap cap ${!fromSource && LOAD.heapMb > 0 ? `${LOAD.heapMb} MB` : 'none'}`
   )
   console.log()
   console.log(

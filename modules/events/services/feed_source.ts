@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
 import {
   olderThanClause,
@@ -69,7 +69,7 @@ export const eventsFeedSource: FeedSource = {
       townId: 'e.town_id',
       scope: 'e.scope',
     })
-    const { rows } = await db.rawQuery(
+    const rows = await preparedRows<any>(
       `SELECT ${EVENT_COLUMNS} FROM events e
         WHERE ${visible.sql} AND ${conditions.join(' AND ')}
         ORDER BY e.published_at DESC, e.id DESC LIMIT ?`,

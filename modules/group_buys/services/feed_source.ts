@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
 import {
   olderThanClause,
@@ -95,7 +95,7 @@ export const groupBuysFeedSource: FeedSource = {
       townId: 'g.town_id',
       scope: 'g.scope',
     })
-    const { rows } = await db.rawQuery<{ rows: Row[] }>(
+    const rows = await preparedRows<Row>(
       `SELECT g.id, g.title, g.product, g.description, g.unit, g.base_unit_price_cents,
               g.min_total_milli, g.total_milli, g.deadline, g.scope, g.neighbourhood_id,
               g.organiser_id, g.organiser_street, g.published_at,

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 
 /**
  * Messages a resident has not read yet, across their conversations: one
@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
  * id). Runs for every signed-in page (header count).
  */
 export async function unreadCount(userId: number): Promise<number> {
-  const { rows } = await db.rawQuery(
+  const rows = await preparedRows<any>(
     `SELECT count(*)::int AS unread
        FROM conversation_participants p
        JOIN messages m ON m.conversation_id = p.conversation_id

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 
 /** Who sees a piece of content (CONTEXT.md). */
 export type Scope = 'neighbourhood' | 'nearby' | 'town'
@@ -27,7 +28,7 @@ export async function visibleNeighbourhoodIds(userId: number, scope: Scope): Pro
             ORDER BY (n.id = own.id) DESC, n.id`,
   }[scope]
   const bindings = scope === 'nearby' ? [userId, userId] : [userId]
-  const { rows } = await db.rawQuery<{ rows: { id: number | string }[] }>(sql, bindings)
+  const rows = await preparedRows<{ id: number | string }>(sql, bindings)
   return rows.map((row) => Number(row.id))
 }
 

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#app/database/prepared'
 import { olderThanClause, type FeedItem, type FeedPage, type FeedSource } from '#modules/feed/index'
 import { NOTICES_SOURCE } from '#modules/organisations/actions/publish_notice'
 import { SHOP_OFFERS_SOURCE } from '#modules/organisations/actions/publish_offer'
@@ -57,7 +57,7 @@ export const shopOffersFeedSource: FeedSource = {
   async items(page: FeedPage): Promise<FeedItem[]> {
     if (skip(page, 'shop_offer')) return []
     const { conditions, bindings } = pageConditions(page, SHOP_OFFERS_SOURCE, 'so')
-    const { rows } = await db.rawQuery(
+    const rows = await preparedRows<any>(
       `SELECT so.id, so.title, so.text, to_char(so.valid_until, 'YYYY-MM-DD') AS valid_until, so.published_at, so.photo_key,
               o.id AS organisation_id, o.name AS organisation_name
          FROM shop_offers so JOIN organisations o ON o.id = so.organisation_id
@@ -107,7 +107,7 @@ export const noticesFeedSource: FeedSource = {
   async items(page: FeedPage): Promise<FeedItem[]> {
     if (skip(page, 'notice')) return []
     const { conditions, bindings } = pageConditions(page, NOTICES_SOURCE, 'nt')
-    const { rows } = await db.rawQuery(
+    const rows = await preparedRows<any>(
       `SELECT nt.id, nt.title, nt.text, nt.published_at, nt.pinned_until,
               o.id AS organisation_id, o.name AS organisation_name
          FROM notices nt JOIN organisations o ON o.id = nt.organisation_id
