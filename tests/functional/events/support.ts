@@ -6,8 +6,10 @@
 | group setup.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { Agent, AgentResponse } from '#tests/helpers/agent'
+import type { Agent } from '#tests/helpers/agent'
 import { verifiedResident, type CommunityResident, type Point } from '#tests/helpers/community'
+import { errorsIn } from '#tests/helpers/page_text'
+export { errorsIn, fieldError, textOf } from '#tests/helpers/page_text'
 
 export const SAINT_VICTOR = { longitude: 2.35409, latitude: 48.84766 }
 export const JARDIN_DES_PLANTES = { longitude: 2.3595, latitude: 48.8435 }
@@ -90,37 +92,6 @@ export async function postEvent(
 /** Answers (or changes an answer) from the event page. */
 export function answer(person: CommunityResident, id: number, value: string) {
   return person.agent.submit(`/events/${id}/rsvp`, { answer: value }, { from: `/events/${id}` })
-}
-
-/** The messages a refused form shows: beside the fields, then in the error summary. */
-export function errorsIn(page: string): string[] {
-  const beside = [...page.matchAll(/class="field__error"[^>]*>([^<]+)</g)]
-  const summary = [...page.matchAll(/<li><a href="#field-[^"]*">([^<]+)<\/a><\/li>/g)]
-  const message = [...page.matchAll(/class="error-summary"[\s\S]*?<\/h2>\s*<p>([^<]+)<\/p>/g)]
-  return [...beside, ...summary, ...message].map((match) => unescape(match[1].trim()))
-}
-
-/** The error beside one field, if any. */
-export function fieldError(page: string, field: string): string | null {
-  const match = page.match(new RegExp(`id="field-${field}-error">([^<]+)<`))
-  return match ? unescape(match[1].trim()) : null
-}
-
-function unescape(text: string): string {
-  return text
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&quot;', '"')
-    .replaceAll('&amp;', '&')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-}
-
-/** Text of a page with tags out and spaces plain (Intl's no-break spaces included). */
-export function textOf(response: AgentResponse | string): string {
-  const html = typeof response === 'string' ? response : response.text
-  return unescape(html.replace(/<[^>]+>/g, ' '))
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
 }
 
 export async function eventRow(id: number) {

@@ -5,9 +5,11 @@
 | in the group setup.
 */
 import db from '@adonisjs/lucid/services/db'
-import { Agent, type AgentResponse } from '#tests/helpers/agent'
+import { Agent } from '#tests/helpers/agent'
 import { signedInOperator } from '#tests/helpers/documents'
 import { createResident, signIn } from '#tests/helpers/residents'
+import { errorsIn } from '#tests/helpers/page_text'
+export { errorsIn, fieldError, textOf } from '#tests/helpers/page_text'
 
 export const SAINT_VICTOR = { longitude: 2.35409, latitude: 48.84766 }
 /** A valid SIRET (Luhn) and one with a wrong last digit. */
@@ -80,31 +82,6 @@ export async function operator() {
 
 export function post(agent: Agent, path: string, fields: Fields = {}, from?: string) {
   return agent.submit(path, fields, { from: from ?? path.replace(/\/[^/]+$/, '') })
-}
-
-/** The messages a refused form shows: beside the fields, then in the error summary. */
-export function errorsIn(page: string): string[] {
-  const beside = [...page.matchAll(/class="field__error"[^>]*>([^<]+)</g)]
-  const summary = [...page.matchAll(/<li><a href="#field-[^"]*">([^<]+)<\/a><\/li>/g)]
-  const message = [...page.matchAll(/class="error-summary"[\s\S]*?<\/h2>\s*<p>([^<]+)<\/p>/g)]
-  return [...beside, ...summary, ...message].map((match) => unescape(match[1].trim()))
-}
-
-function unescape(text: string): string {
-  return text
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&quot;', '"')
-    .replaceAll('&amp;', '&')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-}
-
-/** Text of a page with tags out and spaces plain. */
-export function textOf(response: AgentResponse | string): string {
-  const html = typeof response === 'string' ? response : response.text
-  return unescape(html.replace(/<[^>]+>/g, ' '))
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
 }
 
 export const ORGANISATION_TABLES = [
