@@ -13,7 +13,7 @@ export type {
   FeedSource,
   FeedViewer,
 } from '#modules/feed/services/feed_source'
-export { registerFeedSource } from '#modules/feed/services/registry'
+export { registerFeedSource, registerFeedPanel } from '#modules/feed/services/registry'
 export { visibilityClause, visibilityBranches } from '#modules/feed/services/visibility'
 export { olderThanClause } from '#modules/feed/services/keyset'
 export { feedViewerFor } from '#modules/feed/services/viewer'

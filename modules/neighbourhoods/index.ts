@@ -33,6 +33,7 @@ export type { ImportReport, ProgressListener } from '#modules/neighbourhoods/ser
 export { demoHomes } from '#modules/neighbourhoods/services/demo_homes'
 
 export { residentHome, type ResidentHome } from '#modules/neighbourhoods/queries/resident_home'
+export { townNeighbourhoods } from '#modules/neighbourhoods/queries/town_neighbourhoods'
 export {
   townOf,
   residentsOf,

@@ -3,7 +3,8 @@ import type { ApplicationService } from '@adonisjs/core/types'
 /**
  * Organisations module: views as `organisations::...`; shop offers and
  * town hall notices join the local feed as the `shop_offers` and
- * `notices` sources; `pinnedNotices(userId)` for the box above the feed.
+ * `notices` sources; pinned notices in a panel above the feed
+ * (`pinnedNotices(userId)` is the global that panel reads).
  */
 export default class OrganisationsProvider {
   constructor(protected app: ApplicationService) {}
@@ -16,10 +17,11 @@ export default class OrganisationsProvider {
       const id = Number(userId)
       return Number.isSafeInteger(id) && id > 0 ? pinnedNoticesFor(id) : []
     })
-    const { registerFeedSource } = await import('#modules/feed/index')
+    const { registerFeedPanel, registerFeedSource } = await import('#modules/feed/index')
     const { noticesFeedSource, shopOffersFeedSource } =
       await import('#modules/organisations/services/feed_sources')
     registerFeedSource(shopOffersFeedSource)
     registerFeedSource(noticesFeedSource)
+    registerFeedPanel('organisations::components/pinned_notices')
   }
 }

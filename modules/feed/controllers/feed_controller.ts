@@ -7,6 +7,7 @@ import { toCard } from '#modules/feed/services/cards'
 import { encodeCursor } from '#modules/feed/services/cursor'
 import type { FeedFilters } from '#modules/feed/services/feed_source'
 import { filterOptions } from '#modules/feed/services/filter_options'
+import { feedPanels } from '#modules/feed/services/registry'
 import { feedQueryInput, feedQueryValidator } from '#modules/feed/validators/feed_validators'
 
 export const FEED_VIEW = 'feed::pages/show'
@@ -87,6 +88,8 @@ export default class FeedController {
         ],
       },
       cards,
+      /** Other modules' boxes above the items (registerFeedPanel). */
+      panels: feedPanels(),
       firstPage,
       refused: state.page === null,
       skipped: (state.page?.skipped.length ?? 0) > 0,

@@ -33,3 +33,19 @@ export function feedVocabulary(): { kinds: string[]; categories: string[] } {
   }
   return { kinds: [...kinds], categories: [...categories] }
 }
+
+const panels: string[] = []
+
+/**
+ * A module's template shown above the feed's items (e.g. pinned official
+ * notices), named as Edge knows it ('organisations::components/x'). It
+ * renders with the page's state and fetches what it shows itself; the
+ * feed knows nothing of its content.
+ */
+export function registerFeedPanel(view: string): void {
+  if (!panels.includes(view)) panels.push(view)
+}
+
+export function feedPanels(): readonly string[] {
+  return panels
+}

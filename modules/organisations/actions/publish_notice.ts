@@ -4,7 +4,8 @@ import {
   findOrganisation,
   managedOrganisation,
 } from '#modules/organisations/queries/organisation_access'
-import { noticeAudienceIds, townNeighbourhoods } from '#modules/organisations/queries/notices'
+import { townNeighbourhoods } from '#modules/neighbourhoods/index'
+import { noticeAudienceIds } from '#modules/organisations/queries/notices'
 import {
   OrganisationNotFoundError,
   OrganisationRefusal,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accounts } from '#modules/accounts/index'
-import { neighbourhoodNames } from '#modules/neighbourhoods/index'
+import { neighbourhoodNames, townNeighbourhoods } from '#modules/neighbourhoods/index'
 import PublishNotice from '#modules/organisations/actions/publish_notice'
 import ReplyToNotice from '#modules/organisations/actions/reply_to_notice'
 import {
@@ -10,7 +10,6 @@ import {
 import {
   noticeNeighbourhoodIds,
   repliesOf,
-  townNeighbourhoods,
   visibleNotice,
 } from '#modules/organisations/queries/notices'
 import { OrganisationNotFoundError } from '#modules/organisations/services/errors'

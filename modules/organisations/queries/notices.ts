@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { roleOf } from '#modules/organisations/queries/organisation_access'
 import { OrganisationNotFoundError } from '#modules/organisations/services/errors'
@@ -26,19 +25,6 @@ function toNotice(row: any): NoticeRow {
     pinnedUntil: row.pinned_until ? new Date(row.pinned_until) : null,
     publishedAt: new Date(row.published_at),
   }
-}
-
-/** The neighbourhoods of a town, by name (the notice form's checkboxes). */
-export async function townNeighbourhoods(
-  townId: number,
-  trx?: TransactionClientContract
-): Promise<{ id: number; name: string }[]> {
-  const rows = await (trx ?? db)
-    .from('neighbourhoods')
-    .where('town_id', townId)
-    .orderBy('name')
-    .select('id', 'name')
-  return rows.map((row) => ({ id: Number(row.id), name: row.name }))
 }
 
 /**

@@ -30,8 +30,3 @@ export async function townsForSwitches(limit = 300): Promise<TownRow[]> {
   )
   return rows.map((row) => ({ id: Number(row.id), name: row.name, inseeCode: row.insee_code }))
 }
-
-export async function townExists(id: number): Promise<boolean> {
-  const row = await db.from('towns').where('id', id).select('id').first()
-  return Boolean(row)
-}
