@@ -51,6 +51,10 @@ export default defineConfig({
     () => import('#modules/partners/provider'),
     () => import('#modules/organisations/provider'),
     () => import('#modules/events/provider'),
+    () => import('#modules/moderation/provider'),
+    () => import('#modules/privacy/provider'),
+    () => import('#modules/notifications/provider'),
+    () => import('#modules/backoffice/provider'),
   ],
 
   preloads: [

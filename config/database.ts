@@ -41,6 +41,9 @@ export const migrationPaths = [
   './database/migrations/partners',
   './database/migrations/organisations',
   './database/migrations/events',
+  './database/migrations/moderation',
+  './database/migrations/notifications',
+  './database/migrations/privacy',
 ]
 
 const shared = {

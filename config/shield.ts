@@ -45,7 +45,10 @@ export default defineConfig({
      * path. Twilio's delivery receipts carry a signature instead (checked by
      * their controller).
      */
-    exceptRoutes: (ctx) => ctx.request.url() === '/alerts/receipts/twilio',
+    exceptRoutes: (ctx) =>
+      ctx.request.url() === '/alerts/receipts/twilio' ||
+      /** One-click unsubscribe (RFC 8058): mail providers POST it; the signed token is the check. */
+      ctx.request.url().startsWith('/unsubscribe/'),
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -135,6 +135,14 @@ export default await Env.create(new URL('../', import.meta.url), {
     return value
   },
   TWILIO_AUTH_TOKEN: Env.schema.secret.optional(),
+  /** A local stand-in for Twilio's API (bench/alerts); unset in production. */
+  TWILIO_API_BASE_URL: (key: string, value?: string) => {
+    if (value === undefined || value === '') return undefined
+    if (!/^https?:\/\/[^\s/]+/.test(value)) {
+      throw new Error(`${key} must be an http(s) URL, e.g. http://127.0.0.1:4010.`)
+    }
+    return value
+  },
   TWILIO_FROM: (key: string, value?: string) => {
     if (value === undefined || value === '') return undefined
     const e164 = /^\+[1-9]\d{6,14}$/.test(value)

@@ -24,7 +24,7 @@ server.use([
   () => import('#app/middleware/detect_user_locale_middleware'),
 ])
 
-router.use([])
+router.use([() => import('#modules/moderation/middleware/sanction_middleware')])
 
 export const middleware = router.named({
   auth: () => import('#app/middleware/auth_middleware'),

@@ -32,6 +32,11 @@ export type ScannedRoutes = {
     'accounts.security.update_email': { paramsTuple?: []; params?: {} }
     'accounts.security.update_password': { paramsTuple?: []; params?: {} }
     'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+    'accounts.visibility.update': { paramsTuple?: []; params?: {} }
+    'accounts.photo.store': { paramsTuple?: []; params?: {} }
+    'accounts.photo.destroy': { paramsTuple?: []; params?: {} }
+    'accounts.residents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.residents.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'neighbourhoods.home': { paramsTuple?: []; params?: {} }
     'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
     'neighbourhoods.placement.store': { paramsTuple?: []; params?: {} }
@@ -155,6 +160,7 @@ export type ScannedRoutes = {
     'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'organisations.members.role': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'organisations.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.verification.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.verification.postcard': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -162,6 +168,8 @@ export type ScannedRoutes = {
     'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.events.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.events.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
@@ -183,6 +191,29 @@ export type ScannedRoutes = {
     'events.rsvp': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.rsvp.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.reports.create': { paramsTuple?: []; params?: {} }
+    'moderation.reports.store': { paramsTuple?: []; params?: {} }
+    'moderation.queue': { paramsTuple?: []; params?: {} }
+    'moderation.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.reports.act': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.log': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.appeals.index': { paramsTuple?: []; params?: {} }
+    'moderation.appeals.store': { paramsTuple?: []; params?: {} }
+    'moderation.appeal_review.index': { paramsTuple?: []; params?: {} }
+    'moderation.appeal_review.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'privacy.page': { paramsTuple?: []; params?: {} }
+    'privacy.goodbye': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.show': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.export': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.erase': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'notifications.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'notifications.unsubscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'operators.dashboard': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -199,6 +230,8 @@ export type ScannedRoutes = {
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
     'accounts.security.show': { paramsTuple?: []; params?: {} }
+    'accounts.residents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.residents.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'neighbourhoods.home': { paramsTuple?: []; params?: {} }
     'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
     'neighbourhoods.create': { paramsTuple?: []; params?: {} }
@@ -258,6 +291,7 @@ export type ScannedRoutes = {
     'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.events.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
     'operators.organisations.index': { paramsTuple?: []; params?: {} }
@@ -268,6 +302,19 @@ export type ScannedRoutes = {
     'events.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.reports.create': { paramsTuple?: []; params?: {} }
+    'moderation.queue': { paramsTuple?: []; params?: {} }
+    'moderation.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.log': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.appeals.index': { paramsTuple?: []; params?: {} }
+    'moderation.appeal_review.index': { paramsTuple?: []; params?: {} }
+    'privacy.page': { paramsTuple?: []; params?: {} }
+    'privacy.goodbye': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.show': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'notifications.unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'operators.dashboard': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -284,6 +331,8 @@ export type ScannedRoutes = {
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
     'accounts.security.show': { paramsTuple?: []; params?: {} }
+    'accounts.residents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.residents.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'neighbourhoods.home': { paramsTuple?: []; params?: {} }
     'neighbourhoods.placement.show': { paramsTuple?: []; params?: {} }
     'neighbourhoods.create': { paramsTuple?: []; params?: {} }
@@ -343,6 +392,7 @@ export type ScannedRoutes = {
     'organisations.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'offerId': ParamValue} }
+    'organisations.events.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
     'operators.organisations.index': { paramsTuple?: []; params?: {} }
@@ -353,6 +403,19 @@ export type ScannedRoutes = {
     'events.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.calendar.feed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.reports.create': { paramsTuple?: []; params?: {} }
+    'moderation.queue': { paramsTuple?: []; params?: {} }
+    'moderation.reports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.log': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.appeals.index': { paramsTuple?: []; params?: {} }
+    'moderation.appeal_review.index': { paramsTuple?: []; params?: {} }
+    'privacy.page': { paramsTuple?: []; params?: {} }
+    'privacy.goodbye': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.show': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.show': { paramsTuple?: []; params?: {} }
+    'notifications.unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'operators.dashboard': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -369,6 +432,9 @@ export type ScannedRoutes = {
     'accounts.security.update_email': { paramsTuple?: []; params?: {} }
     'accounts.security.update_password': { paramsTuple?: []; params?: {} }
     'accounts.security.sign_out_others': { paramsTuple?: []; params?: {} }
+    'accounts.visibility.update': { paramsTuple?: []; params?: {} }
+    'accounts.photo.store': { paramsTuple?: []; params?: {} }
+    'accounts.photo.destroy': { paramsTuple?: []; params?: {} }
     'neighbourhoods.placement.store': { paramsTuple?: []; params?: {} }
     'neighbourhoods.store': { paramsTuple?: []; params?: {} }
     'neighbourhoods.boundary.propose': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -435,11 +501,13 @@ export type ScannedRoutes = {
     'organisations.photos.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
     'organisations.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'organisations.members.role': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'organisations.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.verification.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.verification.postcard': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.verification.code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.offers.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.events.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.notices.reply': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'noticeId': ParamValue} }
     'operators.organisations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -451,6 +519,16 @@ export type ScannedRoutes = {
     'events.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.rsvp': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'events.rsvp.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.reports.store': { paramsTuple?: []; params?: {} }
+    'moderation.reports.act': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'moderation.appeals.store': { paramsTuple?: []; params?: {} }
+    'moderation.appeal_review.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'privacy.personal_data.export': { paramsTuple?: []; params?: {} }
+    'privacy.personal_data.erase': { paramsTuple?: []; params?: {} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.preferences.update': { paramsTuple?: []; params?: {} }
+    'notifications.open': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.unsubscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import { databaseDriver } from '#config/database'
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>
 }
+
+/**
+ * The embedded database serves every connection (and every process: the
+ * seeding command, the web server) from ONE PostgreSQL session, so a
+ * statement name prepared by one is "already exists" for the next. It
+ * runs unnamed there: plan caching only matters on a real server.
+ */
+const named = databaseDriver !== 'embedded'
 
 /**
  * Runs a hot read query as a named prepared statement. PostgreSQL then
@@ -22,7 +31,7 @@ export async function preparedRows<Row>(sql: string, bindings: unknown[]): Promi
   if (position !== bindings.length) {
     throw new Error(`preparedRows: ${position} placeholders for ${bindings.length} bindings`)
   }
-  const name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+  const name = named ? `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : undefined
   const knex = db.connection().getReadClient()
   const client = (await knex.client.acquireConnection()) as PgClient
   try {

@@ -3,7 +3,15 @@
  */
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import User from '#modules/accounts/models/user'
+import {
+  anonymiseAccount,
+  erasedLabel,
+  isErasedLabel,
+} from '#modules/accounts/services/erased_account'
+
+export { isErasedLabel }
 import {
   mailRecipientsByIds,
   residentsByIds,
@@ -15,24 +23,49 @@ export type { MailRecipient, ResidentSummary }
 
 export const accounts = {
   /** A resident as other modules may know them (no e-mail, no address). */
-  async findResident(id: number): Promise<ResidentSummary | null> {
+  async findResident(id: number, locale?: string): Promise<ResidentSummary | null> {
     const user = await User.find(id)
     if (!user) return null
     return {
       id: user.id,
-      displayName: user.displayName,
+      /** Erased accounts: "Ancien·ne voisin·e" (in `locale`, else French). */
+      displayName: user.erasedAt ? erasedLabel(locale) : user.displayName,
       locale: user.locale,
       emailVerified: user.isEmailVerified,
     }
   },
 
   /** Display names by id, for pages listing authors (one query). */
-  async displayNames(ids: number[]): Promise<Map<number, string>> {
+  async displayNames(ids: number[], locale?: string): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map()
     const users = await User.query()
       .whereIn('id', [...new Set(ids)])
-      .select('id', 'display_name')
-    return new Map(users.map((user) => [user.id, user.displayName]))
+      .select('id', 'display_name', 'erased_at')
+    /** Erased accounts: "Ancien·ne voisin·e" (in `locale`, else French). */
+    return new Map(
+      users.map((user) => [user.id, user.erasedAt ? erasedLabel(locale) : user.displayName])
+    )
+  },
+
+  /** Checks a signed-in resident's password again (erasure, sensitive changes). */
+  async verifyPassword(id: number, password: string): Promise<boolean> {
+    const user = await User.find(id)
+    if (!user || user.erasedAt) return false
+    return user.verifyPassword(password)
+  },
+
+  /**
+   * Erasure, last step (inside the privacy module's transaction): the
+   * account row stays, anonymous, so content others still need keeps an
+   * author shown as "former resident". Every session ends. The profile
+   * photo file is deleted after the commit.
+   */
+  async anonymise(id: number, trx: TransactionClientContract): Promise<void> {
+    const photoKey = await anonymiseAccount(id, trx)
+    if (photoKey) {
+      const { profilePhotoStorage } = await import('#modules/accounts/services/profile_photos')
+      trx.after('commit', () => profilePhotoStorage.removeQuietly(photoKey).then(() => {}))
+    }
   },
 
   /** Many residents at once (one query), by id; unknown ids are absent. */
@@ -50,7 +83,9 @@ export const accounts = {
     id: number
   ): Promise<{ email: string; locale: string; displayName: string } | null> {
     const user = await User.find(id)
-    return user ? { email: user.email, locale: user.locale, displayName: user.displayName } : null
+    /** Nobody writes to an erased account. */
+    if (!user || user.erasedAt) return null
+    return { email: user.email, locale: user.locale, displayName: user.displayName }
   },
 
   /** The address typed at sign-up (private), a starting point for placing a home. */
@@ -163,6 +198,8 @@ export const demoResidents = {
   async create(verifiedAt: import('luxon').DateTime): Promise<Map<string, number>> {
     const password = await hash.make(DEMO_PASSWORD)
     const now = new Date()
+    /** Demo accounts are a month old: past the new residents' first-week limits. */
+    const joined = new Date(now.getTime() - 30 * 24 * 3600_000)
     await db
       .table('users')
       .insert(
@@ -175,7 +212,7 @@ export const demoResidents = {
           password,
           email_verified_at: verifiedAt.toJSDate(),
           session_epoch: 0,
-          created_at: now,
+          created_at: joined,
           updated_at: now,
         }))
       )
@@ -191,3 +228,6 @@ export const demoResidents = {
     return new Map(rows.map((row) => [row.email as string, Number(row.id)]))
   },
 }
+
+/** Back office dashboard: sign-ups per week (Paris, Monday-based). */
+export { weeklySignUps } from '#modules/accounts/queries/back_office_figures'

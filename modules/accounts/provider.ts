@@ -9,5 +9,8 @@ export default class AccountsProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('accounts', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/accounts/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.accountsPersonalData)
   }
 }

@@ -16,6 +16,9 @@ const PasswordResetController = () =>
   import('#modules/accounts/controllers/password_reset_controller')
 const ProfileController = () => import('#modules/accounts/controllers/profile_controller')
 const SecurityController = () => import('#modules/accounts/controllers/security_controller')
+const ProfileVisibilityController = () =>
+  import('#modules/accounts/controllers/profile_visibility_controller')
+const ResidentsController = () => import('#modules/accounts/controllers/residents_controller')
 
 router
   .group(() => {
@@ -77,5 +80,22 @@ router
     router
       .post('/profile/security/sessions', [SecurityController, 'signOutOtherSessions'])
       .as('accounts.security.sign_out_others')
+    router
+      .post('/profile/visibility', [ProfileVisibilityController, 'update'])
+      .as('accounts.visibility.update')
+    router
+      .post('/profile/photo', [ProfileVisibilityController, 'uploadPhoto'])
+      .as('accounts.photo.store')
+    router
+      .post('/profile/photo/delete', [ProfileVisibilityController, 'deletePhoto'])
+      .as('accounts.photo.destroy')
+    router
+      .get('/residents/:id', [ResidentsController, 'show'])
+      .where('id', /^\d{1,18}$/)
+      .as('accounts.residents.show')
+    router
+      .get('/residents/:id/photo', [ResidentsController, 'photo'])
+      .where('id', /^\d{1,18}$/)
+      .as('accounts.residents.photo')
   })
   .use(middleware.auth())

@@ -20,6 +20,23 @@ export default class AlertsProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('alerts', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/alerts/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.alertsPersonalData)
+    /** Alert e-mails carry a one-click unsubscribe; the choice stays in "My alerts". */
+    const { ALERT_EMAIL_TYPE, stopAlertEmails } =
+      await import('#modules/alerts/services/email_unsubscribe')
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: ALERT_EMAIL_TYPE,
+      labelKey: 'notifications.types.alerts_email',
+      emailByDefault: true,
+      preferencesRoute: 'alerts.preferences.show',
+      stopEmail: stopAlertEmails,
+    })
+    const { alertReportable } = await import('#modules/alerts/services/reportable')
+    const { registerReportable } = await import('#modules/moderation/index')
+    registerReportable(alertReportable)
   }
 
   /** The web process schedules the sweep (never tests or ace). */

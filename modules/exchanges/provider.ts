@@ -11,9 +11,21 @@ export default class ExchangesProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('exchanges', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/exchanges/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.exchangesPersonalData)
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: 'exchanges.updates',
+      labelKey: 'notifications.types.exchanges',
+      emailByDefault: true,
+    })
     const { registerFeedSource } = await import('#modules/feed/index')
     const { exchangesFeedSource } = await import('#modules/exchanges/services/feed_source')
     registerFeedSource(exchangesFeedSource)
+    const { exchangeReportable } = await import('#modules/exchanges/services/reportable')
+    const { registerReportable } = await import('#modules/moderation/index')
+    registerReportable(exchangeReportable)
   }
 
   /** Never in tests or ace commands: tests call the jobs' actions themselves. */

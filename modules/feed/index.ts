@@ -18,3 +18,5 @@ export { visibilityClause, visibilityBranches } from '#modules/feed/services/vis
 export { olderThanClause } from '#modules/feed/services/keyset'
 export { feedViewerFor } from '#modules/feed/services/viewer'
 export { announceFeedItem } from '#modules/feed/services/announce'
+/** New items in a resident's own scope since a date (the notifications digest). */
+export { feedItemsSince } from '#modules/feed/services/items_since'

@@ -18,4 +18,9 @@ export {
   type GroupBuyStatus,
 } from '#modules/group_buys/services/settings'
 export { groupBuyPath } from '#modules/group_buys/services/links'
+/** A shop's storefront lists the open campaigns it supplies. */
+export { openGroupBuysOfShop } from '#modules/group_buys/queries/shop_group_buys'
 export { demoGroupBuys } from '#modules/group_buys/services/demo_group_buys'
+
+/** Back office dashboard: campaigns opened per week (Paris, Monday-based). */
+export { weeklyGroupBuysOpened } from '#modules/group_buys/queries/back_office_figures'

@@ -10,6 +10,18 @@ export default class MessagingProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('messaging', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/messaging/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.messagingPersonalData)
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: 'messaging.unread',
+      labelKey: 'notifications.types.messaging',
+      emailByDefault: true,
+    })
+    const { messageReportable } = await import('#modules/messaging/services/reportable')
+    const { registerReportable } = await import('#modules/moderation/index')
+    registerReportable(messageReportable)
     /**
      * Imported on first use (the database service is not ready while
      * providers boot), then kept: a dynamic import() on every page costs a

@@ -121,3 +121,6 @@ export async function isSuperVoisin(userId: number): Promise<boolean> {
   const home = await ambassadorHome(userId)
   return home !== null && (await isSuperVoisinIn(userId, home.neighbourhoodId))
 }
+
+/** Back office dashboard: super voisin applications and kit orders waiting. */
+export { ambassadorQueueCounts } from '#modules/neighbourhoods/queries/back_office_figures'

@@ -25,5 +25,14 @@ export default class NeighbourhoodsProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('neighbourhoods', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/neighbourhoods/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.neighbourhoodsPersonalData)
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: 'ambassadors.updates',
+      labelKey: 'notifications.types.ambassadors',
+      emailByDefault: true,
+    })
   }
 }

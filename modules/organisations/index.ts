@@ -50,3 +50,16 @@ export async function isShopMember(userId: number, organisationId: number): Prom
     .first()
   return Boolean(row)
 }
+
+/** A verified shop's name (a group buy's supplier), or null. */
+export async function verifiedShopName(organisationId: number): Promise<string | null> {
+  const row = await db
+    .from('organisations')
+    .where({ id: organisationId, kind: 'shop', verification_status: 'verified' })
+    .select('name')
+    .first()
+  return row ? (row.name as string) : null
+}
+
+/** Back office dashboard: verification reviews and shop postcards waiting. */
+export { organisationQueueCounts } from '#modules/organisations/queries/back_office_figures'

@@ -12,6 +12,9 @@ export default class OrganisationsProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('organisations', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/organisations/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.organisationsPersonalData)
     const { pinnedNoticesFor } = await import('#modules/organisations/queries/notices')
     edge.default.global('pinnedNotices', async (userId: unknown) => {
       const id = Number(userId)
@@ -23,5 +26,13 @@ export default class OrganisationsProvider {
     registerFeedSource(shopOffersFeedSource)
     registerFeedSource(noticesFeedSource)
     registerFeedPanel('organisations::components/pinned_notices')
+    const { noticeReplyReportable, shopOfferReportable } =
+      await import('#modules/organisations/services/reportable')
+    const { registerReportable } = await import('#modules/moderation/index')
+    registerReportable(shopOfferReportable)
+    registerReportable(noticeReplyReportable)
+    const { registerOrganisationDirectory } = await import('#modules/events/index')
+    const { organisationAuthorNames } = await import('#modules/organisations/queries/author_names')
+    registerOrganisationDirectory({ namesOf: organisationAuthorNames })
   }
 }

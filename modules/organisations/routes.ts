@@ -15,6 +15,8 @@ const VerificationController = () =>
   import('#modules/organisations/controllers/verification_controller')
 const OffersController = () => import('#modules/organisations/controllers/offers_controller')
 const NoticesController = () => import('#modules/organisations/controllers/notices_controller')
+const OrganisationEventsController = () =>
+  import('#modules/organisations/controllers/organisation_events_controller')
 const OperatorController = () =>
   import('#modules/organisations/controllers/operator_organisations_controller')
 
@@ -47,6 +49,10 @@ router
           .post('/members/:userId/remove', [MembersController, 'destroy'])
           .where('userId', router.matchers.number())
           .as('members.destroy')
+        router
+          .post('/members/:userId/role', [MembersController, 'role'])
+          .where('userId', router.matchers.number())
+          .as('members.role')
         router.post('/leave', [MembersController, 'leave']).as('leave')
 
         router
@@ -63,6 +69,9 @@ router
           .get('/offers/:offerId/photo', [OffersController, 'photo'])
           .where('offerId', router.matchers.number())
           .as('offers.photo')
+
+        router.get('/events/new', [OrganisationEventsController, 'create']).as('events.create')
+        router.post('/events', [OrganisationEventsController, 'store']).as('events.store')
 
         router.get('/notices/new', [NoticesController, 'create']).as('notices.create')
         router.post('/notices', [NoticesController, 'store']).as('notices.store')

@@ -11,3 +11,12 @@ export {
   type PartnersConfig,
   type PartnersSettings,
 } from '#modules/partners/services/settings'
+
+/**
+ * Back office dashboard: plugins that failed to load or whose breaker is
+ * open. Imported lazily so that this file stays light.
+ */
+export async function pluginsNeedingAttention(): Promise<number> {
+  const figures = await import('#modules/partners/queries/back_office_figures')
+  return figures.pluginsNeedingAttention()
+}

@@ -15,6 +15,9 @@ export default class PartnersProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('partners', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/partners/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.partnersPersonalData)
     const { registerFeedSource } = await import('#modules/feed/index')
     const { partnersFeedSource } = await import('#modules/partners/services/feed_source')
     registerFeedSource(partnersFeedSource)

@@ -9,6 +9,7 @@
 export {
   ABILITIES,
   authorNameFor,
+  publicName,
   isVerified,
   levelAllows,
   trustLevel,
@@ -20,3 +21,9 @@ export { authorizeTrust } from '#modules/verification/services/policy'
 export { VerificationRequiredError } from '#modules/verification/services/verification_required'
 export type { VerificationMethod } from '#modules/verification/models/verification'
 export { demoVerifications } from '#modules/verification/services/demo_verifications'
+
+/** Back office dashboard: verifications per week and what waits in the queues. */
+export {
+  verificationQueueCounts,
+  weeklyVerifications,
+} from '#modules/verification/queries/back_office_figures'

@@ -7,6 +7,15 @@ export default class VerificationProvider {
   async boot() {
     const edge = await import('edge.js')
     edge.default.mount('verification', new URL('./views', import.meta.url))
+    const personalData = await import('#modules/verification/services/personal_data')
+    const privacy = await import('#modules/privacy/index')
+    privacy.registerPersonalData(personalData.verificationPersonalData)
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: 'verification.updates',
+      labelKey: 'notifications.types.verification',
+      emailByDefault: true,
+    })
   }
 
   /** The web process schedules the hourly purge of stale documents (never tests or ace). */

@@ -36,6 +36,8 @@ let created = 0
  * A resident placed at `at` (Saint-Victor by default, each one a few
  * metres from the previous so that nobody shares an address), verified
  * unless `verified: false`, signed in with an agent speaking `locale`.
+ * Its account is `accountAgeDays` old (8 by default: past the new
+ * residents' limits of modules/moderation; 0 for a brand new account).
  */
 export async function verifiedResident(
   email: string,
@@ -45,6 +47,7 @@ export async function verifiedResident(
     locale?: string
     addressLabel?: string
     verified?: boolean
+    accountAgeDays?: number
   } = {}
 ): Promise<CommunityResident> {
   created += 1
@@ -52,6 +55,7 @@ export async function verifiedResident(
     email,
     displayName: options.displayName,
     locale: options.locale,
+    accountAgeDays: options.accountAgeDays,
   })
   const id = Number(user.id)
   const base = options.at ?? PLACES.saintVictor

@@ -6,7 +6,11 @@ export const PASSWORD = 'un jardin partagé'
 
 let counter = 0
 
-/** A resident created straight in the database (confirmed unless told). */
+/**
+ * A resident created straight in the database (confirmed unless told).
+ * The account is `accountAgeDays` old (8 by default: past the new
+ * residents' first-week limits of modules/moderation; 0 for a new one).
+ */
 export async function createResident(
   overrides: Partial<{
     email: string
@@ -14,10 +18,11 @@ export async function createResident(
     locale: string
     verified: boolean
     password: string
+    accountAgeDays: number
   }> = {}
 ) {
   counter += 1
-  return User.create({
+  const user = await User.create({
     displayName: overrides.displayName ?? `Voisin ${counter}`,
     email: overrides.email ?? `voisin${counter}@example.org`,
     password: overrides.password ?? PASSWORD,
@@ -26,6 +31,12 @@ export async function createResident(
     emailVerifiedAt: overrides.verified === false ? null : DateTime.now(),
     sessionEpoch: 0,
   })
+  const accountAgeDays = overrides.accountAgeDays ?? 8
+  if (accountAgeDays > 0) {
+    user.createdAt = DateTime.now().minus({ days: accountAgeDays })
+    await user.save()
+  }
+  return user
 }
 
 /** Signs an agent in through the login form, as a resident would. */

@@ -41,6 +41,24 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column({ serializeAs: null })
   declare sessionEpoch: number
 
+  /** Set when the resident erased their account (the row stays, anonymous). */
+  @column.dateTime()
+  declare erasedAt: DateTime | null
+
+  /** Who sees the street of my home: nobody | neighbourhood. */
+  @column()
+  declare streetVisibility: 'nobody' | 'neighbourhood'
+
+  /** Who sees my photo: nobody | neighbourhood | nearby. */
+  @column()
+  declare photoVisibility: 'nobody' | 'neighbourhood' | 'nearby'
+
+  @column({ serializeAs: null })
+  declare photoKey: string | null
+
+  @column({ serializeAs: null })
+  declare photoType: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

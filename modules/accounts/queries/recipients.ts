@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { erasedLabel } from '#modules/accounts/services/erased_account'
 
 /**
  * Batch look-ups for modules that write to many residents at once (the
@@ -26,13 +27,14 @@ interface UserRow {
   email: string
   locale: string
   email_verified_at: Date | null
+  erased_at: Date | null
 }
 
 function usersByIds(ids: number[]): Promise<UserRow[]> {
   return db
     .from('users')
     .whereIn('id', [...new Set(ids)])
-    .select('id', 'display_name', 'email', 'locale', 'email_verified_at')
+    .select('id', 'display_name', 'email', 'locale', 'email_verified_at', 'erased_at')
 }
 
 /** Residents by id, as other modules may know them (no e-mail); unknown ids are absent. */
@@ -44,7 +46,7 @@ export async function residentsByIds(ids: number[]): Promise<Map<number, Residen
       Number(row.id),
       {
         id: Number(row.id),
-        displayName: row.display_name,
+        displayName: row.erased_at ? erasedLabel() : row.display_name,
         locale: row.locale,
         emailVerified: row.email_verified_at !== null,
       },
@@ -55,7 +57,9 @@ export async function residentsByIds(ids: number[]): Promise<Map<number, Residen
 /** Where and how to write to each resident (and whether the address is confirmed). */
 export async function mailRecipientsByIds(ids: number[]): Promise<Map<number, MailRecipient>> {
   if (ids.length === 0) return new Map()
-  const rows = await usersByIds(ids)
+  /** Nobody writes to an erased account. */
+  const users = await usersByIds(ids)
+  const rows = users.filter((row) => row.erased_at === null)
   return new Map(
     rows.map((row) => [
       Number(row.id),

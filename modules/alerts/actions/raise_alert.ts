@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { guardPost, recordPost } from '#modules/moderation/index'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { authorizeTrust } from '#modules/verification/index'
 import { findAlert, type AlertRecord } from '#modules/alerts/queries/alert_record'
@@ -62,6 +63,8 @@ export default class RaiseAlert {
       const recent = await trx
         .from('alerts')
         .where('author_id', userId)
+        /** Official alerts a town hall member raised count against the town hall, not them. */
+        .whereNull('official_alert_id')
         .where('created_at', '>', since)
         .orderBy('created_at', 'asc')
         .select('created_at')
@@ -69,6 +72,8 @@ export default class RaiseAlert {
         const oldest = new Date(recent[recent.length - alertSettings.perResidentPerDay].created_at)
         throw new AlertLimitError(new Date(oldest.getTime() + DAY_MS))
       }
+      const texts = [input.text, input.direction ?? '', input.vehicleDetails ?? '']
+      await guardPost(userId, { kind: 'alert', texts }, trx)
 
       const placeSql = place
         ? {
@@ -107,6 +112,7 @@ export default class RaiseAlert {
         .returning('id')
       const outboxId = Number(typeof outbox === 'object' ? outbox.id : outbox)
 
+      await recordPost(userId, 'alert', trx)
       const alert = await findAlert(alertId, trx)
       return { alert: alert!, outboxId }
     })

@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import neighbourhoodsConfig from '#config/neighbourhoods'
 import { pageRefusal } from '#app/forms/page_refusal'
 import { validateForm } from '#app/forms/validate_form'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import { neighbourhoodNames, residentHome } from '#modules/neighbourhoods/index'
 import { authorNameFor, authorizeTrust, trustLevel } from '#modules/verification/index'
 import PublishAlert from '#modules/alerts/actions/publish_alert'
@@ -118,6 +119,13 @@ export default class AlertsController {
     )
     const state = await this.formState(userId, isKind(rawKind) ? rawKind : undefined, guardRead)
     const data = await validateForm(ctx, raiseAlertValidator, NEW_VIEW, state)
+    /** Urgent, yet read on phones: new residents' limits and the reminder apply. */
+    await checkBeforePublishing(ctx, {
+      userId,
+      kind: 'alert',
+      texts: [data.alert_text, data.alert_direction ?? '', data.alert_vehicle_details ?? ''],
+      page: async () => ({ view: NEW_VIEW, state }),
+    })
     try {
       const { alert, outboxId } = await this.raise.execute(userId, {
         kind: data.alert_kind,

@@ -31,7 +31,10 @@ export class AlertMail extends NotificationMail {
     super.prepare()
     const { deliveryId, alert, domain, preferencesUrl } = this.input
     this.message.messageId(`<alert-${alert.id}-delivery-${deliveryId}@${domain}>`)
-    this.message.listUnsubscribe({ url: preferencesUrl, comment: 'preferences' })
+    /** One-click unsubscribe (set by the e-mail channel) or, failing that, the preferences page. */
+    if (!this.unsubscribeUrl) {
+      this.message.listUnsubscribe({ url: preferencesUrl, comment: 'preferences' })
+    }
     if (alert.severity !== 'info') this.message.priority('high')
   }
 

@@ -17,7 +17,7 @@ export async function alertsOf(
 ): Promise<{ alerts: AlertRecord[]; nextBefore: number | null }> {
   const { rows } = await db.rawQuery(
     `SELECT ${ALERT_COLUMNS} FROM alerts a
-      WHERE a.neighbourhood_id = ? ${before ? 'AND a.id < ?' : ''}
+      WHERE a.neighbourhood_id = ? AND a.hidden_at IS NULL ${before ? 'AND a.id < ?' : ''}
       ORDER BY a.id DESC LIMIT ?`,
     before ? [neighbourhoodId, before, ALERTS_PER_PAGE + 1] : [neighbourhoodId, ALERTS_PER_PAGE + 1]
   )
@@ -32,6 +32,7 @@ export async function recentAlertCount(userId: number, now: Date = new Date()): 
   const [row] = await db
     .from('alerts')
     .where('author_id', userId)
+    .whereNull('official_alert_id')
     .where('created_at', '>', new Date(now.getTime() - 24 * 3600_000))
     .count('* as total')
   return Number(row.total)

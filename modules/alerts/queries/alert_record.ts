@@ -21,12 +21,19 @@ export interface AlertRecord {
   createdAt: Date
   /** The fuzzed place (~150 m grid), when one was given. */
   shownPlace: { latitude: number; longitude: number } | null
+  /** An official alert: the town hall's name (its badge) and its notice. */
+  officialName: string | null
+  officialPath: string | null
+  /** Hidden by moderation: only its author and moderators still see it. */
+  hiddenAt: Date | null
 }
 
 export const ALERT_COLUMNS = `a.id, a.author_id, a.neighbourhood_id, a.kind, a.severity, a.text,
   a.behaviour, a.direction, a.vehicle_kind, a.vehicle_details, a.status, a.retracted_at,
-  a.retracted_by_id, a.retract_reason, a.created_at,
-  ST_Y(a.place_shown) AS shown_latitude, ST_X(a.place_shown) AS shown_longitude`
+  a.retracted_by_id, a.retract_reason, a.created_at, a.hidden_at,
+  ST_Y(a.place_shown) AS shown_latitude, ST_X(a.place_shown) AS shown_longitude,
+  (SELECT oa.organisation_name FROM official_alerts oa WHERE oa.id = a.official_alert_id) AS official_name,
+  (SELECT oa.notice_path FROM official_alerts oa WHERE oa.id = a.official_alert_id) AS official_path`
 
 export function toAlertRecord(row: Record<string, any>): AlertRecord {
   return {
@@ -49,6 +56,9 @@ export function toAlertRecord(row: Record<string, any>): AlertRecord {
       row.shown_latitude === null || row.shown_latitude === undefined
         ? null
         : { latitude: Number(row.shown_latitude), longitude: Number(row.shown_longitude) },
+    officialName: row.official_name ?? null,
+    officialPath: row.official_path ?? null,
+    hiddenAt: row.hidden_at ?? null,
   }
 }
 

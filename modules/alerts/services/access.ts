@@ -16,7 +16,7 @@ export interface AlertAccess {
  */
 export async function alertAccess(
   userId: number,
-  alert: { neighbourhoodId: number; authorId: number | null }
+  alert: { neighbourhoodId: number; authorId: number | null; hiddenAt?: Date | null }
 ): Promise<AlertAccess> {
   const [operator, moderated, home] = await Promise.all([
     accounts.isOperator(userId),
@@ -26,7 +26,11 @@ export async function alertAccess(
   const canModerate = operator || moderated.includes(alert.neighbourhoodId)
   const isAuthor = alert.authorId === userId
   return {
-    canSee: canModerate || isAuthor || home?.neighbourhoodId === alert.neighbourhoodId,
+    /** Hidden by moderation: its author and moderators only. */
+    canSee:
+      canModerate ||
+      isAuthor ||
+      (!alert.hiddenAt && home?.neighbourhoodId === alert.neighbourhoodId),
     canModerate,
     isAuthor,
   }

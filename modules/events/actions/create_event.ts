@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { announceFeedItem } from '#modules/feed/index'
+import { guardPost, recordPost } from '#modules/moderation/index'
 import type { EventInput } from '#modules/events/services/event_form'
 import {
   assertNotHome,
@@ -22,6 +23,9 @@ export default class CreateEvent {
     const { id, placement } = await db.transaction(async (trx) => {
       const where = await placeAuthor(trx, author)
       assertNotHome(where, input)
+      /** New residents' limits; an organisation's events answer to its checked organisation. */
+      const texts = [input.title, input.description, input.placeLabel]
+      if (author.kind === 'resident') await guardPost(author.userId, { kind: 'event', texts }, trx)
       const now = new Date()
       const values = [
         where.userId,
@@ -52,6 +56,7 @@ export default class CreateEvent {
         /** knex binds null as NULL; Lucid's binding types leave it out. */
         values as unknown as RawQueryBindings
       )
+      if (author.kind === 'resident') await recordPost(author.userId, 'event', trx)
       return { id: Number(rows[0].id), placement: where }
     })
     await announceFeedItem({

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { appUrl } from '#config/app'
 import { FormError } from '#app/forms/form_error'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import CancelEvent from '#modules/events/actions/cancel_event'
 import CreateEvent from '#modules/events/actions/create_event'
 import UpdateEvent from '#modules/events/actions/update_event'
@@ -71,6 +72,12 @@ export default class EventsController {
     try {
       const { input, fieldErrors } = await readEventForm(ctx.request.all(), ctx.i18n)
       if (!input) throw new FormError({ ...(await page()), fieldErrors })
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'event',
+        texts: [input.title, input.description, input.placeLabel],
+        page,
+      })
       id = await new CreateEvent().execute({ kind: 'resident', userId }, input)
     } catch (error) {
       throw await eventRefusal(ctx, error, page)
@@ -128,6 +135,16 @@ export default class EventsController {
         const state = await formState(ctx, { values: valuesOf(event), event })
         throw new FormError({ view: FORM_VIEW, state, fieldErrors })
       }
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'event',
+        edit: true,
+        texts: [input.title, input.description, input.placeLabel],
+        page: async () => ({
+          view: FORM_VIEW,
+          state: await formState(ctx, { values: valuesOf(event), event }),
+        }),
+      })
       await new UpdateEvent().execute(userId, id, input)
     } catch (error) {
       /** The author gets the form again; someone else the event's page, with the message. */

@@ -24,7 +24,7 @@ export async function upcomingVisibleEvents(
   const status = options.includeCancelled ? 'true' : "e.status = 'scheduled'"
   const { rows } = await db.rawQuery(
     `SELECT ${EVENT_COLUMNS} FROM events e
-      WHERE ${visible.sql} AND ${status} AND e.ends_at > now()
+      WHERE ${visible.sql} AND ${status} AND e.ends_at > now() AND e.hidden_at IS NULL
       ORDER BY e.starts_at, e.id LIMIT ?`,
     [...visible.bindings, options.limit ?? MAX_EVENTS]
   )

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { maySee, residentHome } from '#modules/neighbourhoods/index'
+import { hiddenContentViewer } from '#modules/moderation/index'
 import { trustLevelOf } from '#modules/verification/index'
 import { findEvent, type EventRecord } from '#modules/events/queries/event_rows'
 import { EventNotFoundError, EventRefusal } from '#modules/events/services/errors'
@@ -11,6 +12,12 @@ import { EventNotFoundError, EventRefusal } from '#modules/events/services/error
  * as everywhere on Quartier.
  */
 export async function mayView(event: EventRecord, viewerId: number): Promise<boolean> {
+  /** Hidden by moderation: only its author and its moderators still see it. */
+  if (event.hiddenAt) {
+    const viewer = await hiddenContentViewer(viewerId, event)
+    if (viewer === null) return false
+    if (viewer === 'moderator') return true
+  }
   if (event.authorId === viewerId) return true
   if (await answered(event.id, viewerId)) return true
   const visible = await maySee(viewerId, {

@@ -1,12 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { neighbourhoodNames } from '#modules/neighbourhoods/index'
-import { trustLevel } from '#modules/verification/index'
+import { trustLevel, publicName } from '#modules/verification/index'
 import neighbourhoodsConfig from '#config/neighbourhoods'
 import type { EventRecord } from '#modules/events/queries/event_rows'
 import { whenValues } from '#modules/events/services/dates'
 import { eventIcsPath } from '#modules/events/services/links'
-import { publicName } from '#modules/events/services/public_name'
+import { organisationAuthors } from '#modules/events/services/organisation_directory'
 import { ANSWERS, type RsvpAnswer } from '#modules/events/services/settings'
 
 /**
@@ -16,7 +16,7 @@ import { ANSWERS, type RsvpAnswer } from '#modules/events/services/settings'
  * author, first name + initial for others).
  */
 export async function eventPageState(event: EventRecord, viewerId: number, locale: string) {
-  const [trust, names, places, rsvps] = await Promise.all([
+  const [trust, names, places, rsvps, organisations] = await Promise.all([
     trustLevel(viewerId),
     accounts.displayNames([event.authorId]),
     neighbourhoodNames([event.neighbourhoodId]),
@@ -26,6 +26,7 @@ export async function eventPageState(event: EventRecord, viewerId: number, local
       .orderBy('created_at')
       .orderBy('id')
       .select('user_id', 'answer'),
+    organisationAuthors([event.organisationId]),
   ])
   const isAuthor = event.authorId === viewerId
   const goingIds = rsvps.filter((row) => row.answer === 'going').map((row) => Number(row.user_id))
@@ -39,13 +40,19 @@ export async function eventPageState(event: EventRecord, viewerId: number, local
   const when = whenValues(event.startsAt, event.endsAt, locale)
   const ended = event.endsAt <= new Date()
   const authorName = names.get(event.authorId)
+  /** An organisation's event goes out under its name, linking to its page. */
+  const organisation =
+    event.organisationId === null ? null : (organisations.get(event.organisationId) ?? null)
   return {
     event,
     when,
-    organiser: {
-      name: authorName ? (isAuthor ? authorName : publicName(authorName, trust)) : '',
-      street: event.authorStreet,
-    },
+    organiser: organisation
+      ? { name: organisation.name, street: null, path: organisation.path }
+      : {
+          name: authorName ? (isAuthor ? authorName : publicName(authorName, trust)) : '',
+          street: event.authorStreet,
+          path: null,
+        },
     neighbourhoodName: places.get(event.neighbourhoodId)?.name ?? null,
     map: neighbourhoodsConfig.map,
     point: `${event.latitude},${event.longitude}`,

@@ -30,6 +30,8 @@ export interface EventRecord {
   publishedAt: Date
   createdAt: Date
   updatedAt: Date
+  /** Hidden by moderation: only its author and moderators still see it. */
+  hiddenAt: Date | null
 }
 
 /** The columns every read selects (the point taken apart). */
@@ -37,7 +39,7 @@ export const EVENT_COLUMNS = `e.id, e.author_id, e.organisation_id, e.title, e.d
   e.place_label, ST_Y(e.place_point) AS latitude, ST_X(e.place_point) AS longitude,
   e.starts_at, e.ends_at, e.capacity, e.going_count, e.scope, e.neighbourhood_id, e.town_id,
   e.author_street, e.status, e.cancelled_at, e.cancel_reason, e.sequence, e.published_at,
-  e.created_at, e.updated_at`
+  e.created_at, e.updated_at, e.hidden_at`
 
 const nullableNumber = (value: unknown) => (value === null ? null : Number(value))
 
@@ -67,6 +69,7 @@ export function toEvent(row: Record<string, any>): EventRecord {
     publishedAt: new Date(row.published_at),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    hiddenAt: row.hidden_at ? new Date(row.hidden_at) : null,
   }
 }
 

@@ -1,3 +1,4 @@
+import { publicName } from '#modules/verification/index'
 import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
 import {
@@ -11,7 +12,7 @@ import { neighbourhoodNames } from '#modules/neighbourhoods/index'
 import { EVENT_COLUMNS, toEvent, type EventRecord } from '#modules/events/queries/event_rows'
 import { badgeDate } from '#modules/events/services/dates'
 import { eventPath } from '#modules/events/services/links'
-import { publicName } from '#modules/events/services/public_name'
+import { organisationAuthors } from '#modules/events/services/organisation_directory'
 import { CATEGORIES, KIND } from '#modules/events/services/settings'
 
 export const SOURCE_NAME = 'events'
@@ -51,7 +52,13 @@ export const eventsFeedSource: FeedSource = {
       publishedAt: 'e.published_at',
       id: 'e.id',
     })
-    const conditions: string[] = ["e.status = 'scheduled'", 'e.ends_at > now()', older.sql]
+    const conditions: string[] = [
+      "e.status = 'scheduled'",
+      'e.ends_at > now()',
+      /** Hidden by moderation: out of the feed for everyone. */
+      'e.hidden_at IS NULL',
+      older.sql,
+    ]
     const bindings: Binding[] = [...older.bindings]
     if (filters.category) {
       conditions.push('e.category = ?')
@@ -77,9 +84,10 @@ export const eventsFeedSource: FeedSource = {
     )
     if (rows.length === 0) return []
     const events: EventRecord[] = rows.map(toEvent)
-    const [names, places] = await Promise.all([
+    const [names, places, organisations] = await Promise.all([
       accounts.displayNames(events.map((event) => event.authorId)),
       neighbourhoodNames(events.map((event) => event.neighbourhoodId)),
+      organisationAuthors(events.map((event) => event.organisationId)),
     ])
     return events.map((event) => {
       const badges: FeedItem['badges'] = [
@@ -94,6 +102,8 @@ export const eventsFeedSource: FeedSource = {
         )
       }
       const authorName = names.get(event.authorId)
+      const organisation =
+        event.organisationId === null ? undefined : organisations.get(event.organisationId)
       return {
         source: SOURCE_NAME,
         id: event.id,
@@ -103,9 +113,11 @@ export const eventsFeedSource: FeedSource = {
         title: event.title,
         summary: summaryOf(event),
         url: eventPath(event.id),
-        author: authorName
-          ? { name: publicName(authorName, viewer.trust), street: event.authorStreet }
-          : null,
+        author: organisation
+          ? { name: organisation.name, street: null }
+          : authorName
+            ? { name: publicName(authorName, viewer.trust), street: event.authorStreet }
+            : null,
         scope: event.scope,
         neighbourhoodName: places.get(event.neighbourhoodId)?.name ?? null,
         neighbourhoodId: event.neighbourhoodId,

@@ -56,13 +56,21 @@ async function mapCenter(userId: number): Promise<string> {
 /** Everything the form page needs besides the values. */
 export async function formState(
   ctx: HttpContext,
-  options: { values: FormValues; event?: EventRecord | null }
+  options: {
+    values: FormValues
+    event?: EventRecord | null
+    /** An organisation's form: its own route, its map centre, its name. */
+    action?: string
+    mapCenter?: string
+    postedAs?: string
+  }
 ) {
   const t = (key: string) => ctx.i18n.t(key)
   return {
     values: options.values,
     event: options.event ?? null,
-    action: options.event ? `/events/${options.event.id}` : '/events',
+    action: options.action ?? (options.event ? `/events/${options.event.id}` : '/events'),
+    postedAs: options.postedAs ?? null,
     categories: CATEGORIES.map((value) => ({ value, label: t(`events.categories.${value}`) })),
     scopes: SCOPES.map((value) => ({
       value,
@@ -70,7 +78,7 @@ export async function formState(
       hint: t(`events.scope_hints.${value}`),
     })),
     map: neighbourhoodsConfig.map,
-    mapCenter: await mapCenter(Number(ctx.auth.getUserOrFail().id)),
+    mapCenter: options.mapCenter ?? (await mapCenter(Number(ctx.auth.getUserOrFail().id))),
     limits: eventLimits,
   }
 }

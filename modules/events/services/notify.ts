@@ -1,11 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { appUrl } from '#config/app'
 import { accounts } from '#modules/accounts/index'
+import { notify } from '#modules/notifications/index'
 import type { EventRecord } from '#modules/events/queries/event_rows'
-import { EventMail } from '#modules/events/mails/event_mail'
 import { whenValues } from '#modules/events/services/dates'
 import { eventPath } from '#modules/events/services/links'
 
@@ -42,21 +40,19 @@ async function tell(event: EventRecord, news: EventNews, userId: number): Promis
     if (!recipient) return
     const i18n = i18nManager.locale(recipient.locale)
     const when = whenValues(event.startsAt, event.endsAt, recipient.locale)
-    await mail.sendLater(
-      new EventMail(
-        recipient.email,
-        recipient.locale,
-        `events.mail.${news}`,
-        {
-          name: recipient.displayName,
-          title: event.title,
-          when: i18n.t(when.key, when.values),
-          place: event.placeLabel,
-          reason: event.cancelReason ?? '',
-        },
-        new URL(eventPath(event.id), appUrl).href
-      )
-    )
+    /** Through the notification centre: kept in-app, mailed as the resident chose (unsubscribe link). */
+    await notify({
+      userId,
+      type: 'events.updates',
+      keys: `events.mail.${news}`,
+      values: {
+        title: event.title,
+        when: i18n.t(when.key, when.values),
+        place: event.placeLabel,
+        reason: event.cancelReason ?? '',
+      },
+      path: eventPath(event.id),
+    })
   } catch (error) {
     logger.error({ err: error, userId, news }, 'event notification not sent')
   }

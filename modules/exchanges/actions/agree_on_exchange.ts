@@ -1,8 +1,8 @@
+import { publicName } from '#modules/verification/index'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { accounts } from '#modules/accounts/index'
 import { lockExchange } from '#modules/exchanges/queries/exchange_access'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { authoredExchange } from '#modules/exchanges/services/authorship'
 import { ExchangeRefusal } from '#modules/exchanges/services/errors'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
@@ -59,7 +59,7 @@ export default class AgreeOnExchange {
       exchange.kind === 'loan' ? 'exchanges.mail.agreed_loan' : 'exchanges.mail.agreed',
       {
         title: exchange.title,
-        author: publicAuthorName(author?.displayName ?? '', 'verified'),
+        author: publicName(author?.displayName ?? '', 'verified'),
         ...(exchange.returnDueOn ? { date: parisMoment(exchange.returnDueOn, '12:00')! } : {}),
       },
       exchangePath(exchange.id)

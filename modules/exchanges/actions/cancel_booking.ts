@@ -1,7 +1,7 @@
+import { publicName } from '#modules/verification/index'
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { visibleExchange } from '#modules/exchanges/queries/exchange_access'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { ExchangeRefusal } from '#modules/exchanges/services/errors'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
 import { notifyResident } from '#modules/exchanges/services/notify'
@@ -38,7 +38,7 @@ export default class CancelBooking {
         'exchanges.mail.booking_cancelled',
         {
           title: exchange.title,
-          passenger: publicAuthorName(passenger?.displayName ?? '', 'verified'),
+          passenger: publicName(passenger?.displayName ?? '', 'verified'),
           seats,
         },
         exchangePath(exchangeId)

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { announceFeedItem } from '#modules/feed/index'
+import { guardPost, recordPost } from '#modules/moderation/index'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { authorizeTrust } from '#modules/verification/index'
 import Exchange from '#modules/exchanges/models/exchange'
@@ -39,6 +40,7 @@ export default class PublishExchange {
       exchange = await db.transaction(async (trx) => {
         const home = await residentHome(userId, { trx, forUpdate: true })
         if (!home?.neighbourhoodId || !home.townId) throw new ExchangeRefusal('not_placed', 409)
+        await guardPost(userId, { kind: 'exchange', texts: [input.title, input.description] }, trx)
         const publishedAt = DateTime.fromJSDate(new Date())
         const created = await Exchange.create(
           {
@@ -66,6 +68,7 @@ export default class PublishExchange {
           { client: trx }
         )
         if (input.ride) await saveRide(trx, created.id, input.ride)
+        await recordPost(userId, 'exchange', trx)
         for (const [index, photo] of prepared.entries()) {
           await ExchangePhoto.create(
             {

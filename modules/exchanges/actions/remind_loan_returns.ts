@@ -1,8 +1,8 @@
+import { publicName } from '#modules/verification/index'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { accounts } from '#modules/accounts/index'
 import { lockExchange } from '#modules/exchanges/queries/exchange_access'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
 import { notifyResident } from '#modules/exchanges/services/notify'
 import { addDays, parisMoment, parisToday } from '#modules/exchanges/services/paris_time'
@@ -43,7 +43,7 @@ export default class RemindLoanReturns {
         {
           title: exchange.title,
           date: parisMoment(exchange.returnDueOn!, '12:00')!,
-          lender: publicAuthorName(lender?.displayName ?? '', 'verified'),
+          lender: publicName(lender?.displayName ?? '', 'verified'),
         },
         exchangePath(exchange.id)
       )

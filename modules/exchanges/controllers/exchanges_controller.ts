@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { FormError } from '#app/forms/form_error'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import PublishExchange from '#modules/exchanges/actions/publish_exchange'
 import UpdateExchange from '#modules/exchanges/actions/update_exchange'
 import ExchangePhoto from '#modules/exchanges/models/exchange_photo'
@@ -67,6 +68,12 @@ export default class ExchangesController {
         const { state } = await page()
         throw new FormError({ view: FORM_VIEW, state, fieldErrors })
       }
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'exchange',
+        texts: [input.title, input.description],
+        page,
+      })
       const photos = await uploadedPhotos(ctx)
       const exchange = await new PublishExchange().execute(userId, input, photos)
       exchangeId = exchange.id
@@ -115,6 +122,13 @@ export default class ExchangesController {
       if (!input) {
         throw new FormError({ view: FORM_VIEW, state: await this.editState(ctx, id), fieldErrors })
       }
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'exchange',
+        edit: true,
+        texts: [input.title, input.description],
+        page: async () => ({ view: FORM_VIEW, state: await this.editState(ctx, id) }),
+      })
       const remove = ([] as unknown[])
         .concat(ctx.request.input('remove_photos') ?? [])
         .map(Number)

@@ -104,6 +104,10 @@ export default class Exchange extends BaseModel {
   @column.dateTime()
   declare publishedAt: DateTime
 
+  /** Hidden by moderation (pending review, or decided): its author and moderators still see it. */
+  @column.dateTime()
+  declare hiddenAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

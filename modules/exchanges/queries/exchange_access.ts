@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { maySee, residentHome } from '#modules/neighbourhoods/index'
+import { hiddenContentViewer } from '#modules/moderation/index'
 import { trustLevel } from '#modules/verification/index'
 import Exchange from '#modules/exchanges/models/exchange'
 import { ExchangeNotFoundError } from '#modules/exchanges/services/errors'
@@ -12,6 +13,12 @@ import { ExchangeNotFoundError } from '#modules/exchanges/services/errors'
  * their own neighbourhood only, as everywhere on Quartier.
  */
 export async function mayView(exchange: Exchange, viewerId: number): Promise<boolean> {
+  /** Hidden by moderation: only its author and its moderators still see it. */
+  if (exchange.hiddenAt) {
+    const viewer = await hiddenContentViewer(viewerId, exchange)
+    if (viewer === null) return false
+    if (viewer === 'moderator') return true
+  }
   if (exchange.authorId === viewerId || exchange.agreedWithId === viewerId) return true
   if (await tookPart(exchange.id, viewerId)) return true
   const visible = await maySee(viewerId, {

@@ -2,10 +2,9 @@ import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { conversationPath } from '#modules/messaging/index'
 import { neighbourhoodNames } from '#modules/neighbourhoods/index'
-import { trustLevel, type TrustLevel } from '#modules/verification/index'
+import { trustLevel, type TrustLevel, publicName } from '#modules/verification/index'
 import type Exchange from '#modules/exchanges/models/exchange'
 import { rideDetails, type RideDetails } from '#modules/exchanges/queries/ride_details'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { photoPath } from '#modules/exchanges/services/exchange_links'
 import { formatPrice } from '#modules/exchanges/services/money'
 import { parisToday } from '#modules/exchanges/services/paris_time'
@@ -90,7 +89,7 @@ export async function exchangePageState(
     accounts.displayNames(ids),
     neighbourhoodNames([exchange.neighbourhoodId]),
   ])
-  const nameOf = (id: number) => publicAuthorName(names.get(id) ?? '', trust)
+  const nameOf = (id: number) => publicName(names.get(id) ?? '', trust)
   const link = (conversationId: unknown) =>
     conversationId === null || conversationId === undefined
       ? null

@@ -1,8 +1,8 @@
+import { publicName } from '#modules/verification/index'
 import formatters from '@poppinss/intl-formatter'
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { visibilityClause, type FeedViewer } from '#modules/feed/index'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
 import { formatPrice } from '#modules/exchanges/services/money'
 import { rideWhen, type RideWhen } from '#modules/exchanges/services/ride_text'
@@ -65,6 +65,7 @@ export async function searchRides(viewer: FeedViewer, query: RideQuery): Promise
     "e.kind = 'ride'",
     "e.direction = 'offer'",
     'r.seats_left > 0',
+    'e.hidden_at IS NULL',
     visible.sql,
   ]
   const bindings: (string | number | Date)[] = [...visible.bindings]
@@ -142,7 +143,7 @@ export async function searchRides(viewer: FeedViewer, query: RideQuery): Promise
     seatsLeft: Number(row.seats_left),
     price: row.price_cents === null ? null : formatPrice(row.price_cents, viewer.locale),
     author: {
-      name: publicAuthorName(names.get(Number(row.author_id)) ?? '', viewer.trust),
+      name: publicName(names.get(Number(row.author_id)) ?? '', viewer.trust),
       street: row.author_street,
     },
     toDistanceM: Math.round(Number(row.to_distance)),

@@ -1,3 +1,4 @@
+import { publicName } from '#modules/verification/index'
 import db from '@adonisjs/lucid/services/db'
 import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
@@ -9,7 +10,6 @@ import {
   type FeedSource,
 } from '#modules/feed/index'
 import { neighbourhoodNames, type Scope } from '#modules/neighbourhoods/index'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
 import { exchangePath, photoPath } from '#modules/exchanges/services/exchange_links'
 import { formatPrice } from '#modules/exchanges/services/money'
 import { departureText, timeText, weekdayNames } from '#modules/exchanges/services/ride_text'
@@ -77,7 +77,13 @@ export const exchangesFeedSource: FeedSource = {
       id: 'e.id',
     })
     /** Still open (the hourly job may not have closed what just ended). */
-    const conditions: string[] = ["e.status = 'open'", 'e.expires_at > now()', older.sql]
+    const conditions: string[] = [
+      "e.status = 'open'",
+      'e.expires_at > now()',
+      /** Hidden by moderation: out of the feed for everyone (its author finds it in "mine"). */
+      'e.hidden_at IS NULL',
+      older.sql,
+    ]
     const bindings: Binding[] = [...older.bindings]
     /**
      * Implied by the keyset clause, but as a plain range the index scan
@@ -204,7 +210,7 @@ function toItem(
     summary,
     url: exchangePath(id),
     author: authorName
-      ? { name: publicAuthorName(authorName, viewer.trust), street: row.author_street }
+      ? { name: publicName(authorName, viewer.trust), street: row.author_street }
       : null,
     scope: row.scope,
     neighbourhoodName: places.get(neighbourhoodId)?.name ?? null,

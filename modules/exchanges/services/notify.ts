@@ -1,9 +1,4 @@
-import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
-import i18nManager from '@adonisjs/i18n/services/main'
-import { appUrl } from '#config/app'
-import { accounts } from '#modules/accounts/index'
-import { ExchangeMail } from '#modules/exchanges/mails/exchange_mail'
+import { notify } from '#modules/notifications/index'
 
 export type MailValue = string | number | Date
 
@@ -19,28 +14,23 @@ export async function notifyResident(
   values: Record<string, MailValue>,
   path: string
 ): Promise<void> {
-  try {
-    const recipient = await accounts.mailRecipientOf(userId)
-    if (!recipient) return
-    const i18n = i18nManager.locale(recipient.locale)
-    const written = Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [
-        key,
-        value instanceof Date
-          ? i18n.formatDate(value, { dateStyle: 'full', timeZone: 'Europe/Paris' })
-          : value,
-      ])
-    )
-    await mail.sendLater(
-      new ExchangeMail(
-        recipient.email,
-        recipient.locale,
-        keys,
-        { name: recipient.displayName, ...written },
-        new URL(path, appUrl).href
-      )
-    )
-  } catch (error) {
-    logger.error({ err: error, userId }, `exchange mail "${keys}" not queued`)
+  /**
+   * Through the notification centre (kept in-app, mailed as the resident
+   * chose, with a one-click unsubscribe); it writes dates in the reader's
+   * language and logs its own failures. Type: the key's last part.
+   */
+  const dates: Record<string, Date> = {}
+  const plain: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (value instanceof Date) dates[key] = value
+    else plain[key] = value
   }
+  await notify({
+    userId,
+    type: 'exchanges.updates',
+    keys,
+    values: plain,
+    dates,
+    path,
+  })
 }

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { FormError } from '#app/forms/form_error'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import CreateCampaign from '#modules/group_buys/actions/create_campaign'
 import UpdateCampaign from '#modules/group_buys/actions/update_campaign'
 import { organisedCampaign, visibleCampaign } from '#modules/group_buys/queries/campaign_access'
@@ -27,17 +28,30 @@ const PROGRESS_VIEW = 'group_buys::components/progress'
  */
 export default class GroupBuysController {
   async create(ctx: HttpContext) {
-    return ctx.view.render(FORM_VIEW, formState(ctx, { values: defaultValues() }))
+    return ctx.view.render(FORM_VIEW, await formState(ctx, { values: defaultValues() }))
   }
 
   async store(ctx: HttpContext) {
     const userId = this.userId(ctx)
     const state = () => formState(ctx, { values: defaultValues() })
-    const page = async () => ({ view: FORM_VIEW, state: state() })
+    const page = async () => ({ view: FORM_VIEW, state: await state() })
     let groupBuyId: number
     try {
       const { input, fieldErrors } = await readCampaignForm(ctx.request.all(), ctx.i18n)
-      if (!input) throw new FormError({ view: FORM_VIEW, state: state(), fieldErrors })
+      if (!input) throw new FormError({ view: FORM_VIEW, state: await state(), fieldErrors })
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'group_buy',
+        texts: [
+          input.title,
+          input.product,
+          input.description,
+          input.supplierName,
+          input.supplierContact,
+          input.placeLabel,
+        ],
+        page,
+      })
       const groupBuy = await new CreateCampaign().execute(userId, input)
       groupBuyId = groupBuy.id
     } catch (error) {
@@ -93,9 +107,27 @@ export default class GroupBuysController {
       if (!input) {
         throw new FormError({ view: FORM_VIEW, state: await this.editState(ctx, id), fieldErrors })
       }
+      await checkBeforePublishing(ctx, {
+        userId,
+        kind: 'group_buy',
+        edit: true,
+        texts: [
+          input.title,
+          input.product,
+          input.description,
+          input.supplierName,
+          input.supplierContact,
+          input.placeLabel,
+        ],
+        page: async () => ({ view: FORM_VIEW, state: await this.editState(ctx, id) }),
+      })
       await new UpdateCampaign().execute(userId, id, input)
     } catch (error) {
-      throw await groupBuyRefusal(ctx, error, () => showPage(ctx, id))
+      /** A refusal about a field (the supplier shop) comes back on the form, beside it. */
+      const onForm = error instanceof GroupBuyRefusal && error.field !== undefined
+      throw await groupBuyRefusal(ctx, error, async () =>
+        onForm ? { view: FORM_VIEW, state: await this.editState(ctx, id) } : showPage(ctx, id)
+      )
     }
     ctx.session.flash('success', 'group_buys.flash.updated')
     return ctx.response.redirect(groupBuyPath(id))

@@ -118,6 +118,10 @@ export default class GroupBuy extends BaseModel {
   @column.dateTime()
   declare publishedAt: DateTime | null
 
+  /** Hidden by moderation (pending review, or decided): its organiser and moderators still see it. */
+  @column.dateTime()
+  declare hiddenAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

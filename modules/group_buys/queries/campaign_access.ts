@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { maySee, residentHome } from '#modules/neighbourhoods/index'
+import { hiddenContentViewer } from '#modules/moderation/index'
 import { trustLevelOf } from '#modules/verification/index'
 import GroupBuy from '#modules/group_buys/models/group_buy'
 import { GroupBuyNotFoundError, GroupBuyRefusal } from '#modules/group_buys/services/errors'
@@ -12,6 +13,15 @@ import { GroupBuyNotFoundError, GroupBuyRefusal } from '#modules/group_buys/serv
  * neighbourhood only, as everywhere on Quartier.
  */
 export async function mayView(groupBuy: GroupBuy, viewerId: number): Promise<boolean> {
+  /** Hidden by moderation: only its organiser and its moderators still see it. */
+  if (groupBuy.hiddenAt) {
+    const viewer = await hiddenContentViewer(viewerId, {
+      authorId: groupBuy.organiserId,
+      neighbourhoodId: groupBuy.neighbourhoodId,
+    })
+    if (viewer === null) return false
+    if (viewer === 'moderator') return true
+  }
   if (groupBuy.organiserId === viewerId) return true
   if (groupBuy.status === 'draft') return false
   if (await pledged(groupBuy.id, viewerId)) return true

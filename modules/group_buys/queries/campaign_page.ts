@@ -1,6 +1,7 @@
+import { supplierShopLink } from '#modules/group_buys/services/supplier_shop'
 import { accounts } from '#modules/accounts/index'
 import { neighbourhoodNames } from '#modules/neighbourhoods/index'
-import { trustLevel, type TrustLevel } from '#modules/verification/index'
+import { trustLevel, type TrustLevel, publicName } from '#modules/verification/index'
 import type GroupBuy from '#modules/group_buys/models/group_buy'
 import {
   ownPledge,
@@ -12,10 +13,11 @@ import {
 import { tiersOf } from '#modules/group_buys/queries/tiers'
 import { groupBuyChannel, groupBuyPath } from '#modules/group_buys/services/links'
 import { formatQuantity } from '#modules/group_buys/services/pricing'
-import { publicName } from '#modules/group_buys/services/public_name'
 import { TRANSITIONS, type GroupBuyStatus } from '#modules/group_buys/services/settings'
 
 export interface CampaignPageState {
+  /** A verified shop named as supplier: its name and storefront. */
+  supplierShop: { name: string; path: string } | null
   groupBuy: GroupBuy
   organiser: { name: string; street: string | null }
   neighbourhoodName: string | null
@@ -85,11 +87,12 @@ export async function campaignPageState(
   locale: string,
   now: Date = new Date()
 ): Promise<CampaignPageState> {
-  const [trust, names, places, panel] = await Promise.all([
+  const [trust, names, places, panel, supplierShop] = await Promise.all([
     trustLevel(viewerId),
     accounts.displayNames([groupBuy.organiserId]),
     neighbourhoodNames([groupBuy.neighbourhoodId]),
     progressState(groupBuy, viewerId, locale),
+    supplierShopLink(groupBuy.supplierShopId),
   ])
   const isOrganiser = groupBuy.organiserId === viewerId
   const open = groupBuy.status === 'open' && groupBuy.deadline.toJSDate() > now
@@ -100,6 +103,7 @@ export async function campaignPageState(
       street: groupBuy.organiserStreet,
     },
     neighbourhoodName: places.get(groupBuy.neighbourhoodId)?.name ?? null,
+    supplierShop,
     progress: panel.progress,
     mine: panel.mine,
     household:

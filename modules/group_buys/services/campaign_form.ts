@@ -22,6 +22,8 @@ export interface CampaignInput {
   unit: Unit
   supplierName: string
   supplierContact: string
+  /** A verified shop of the organiser's named as supplier, or null. */
+  supplierShopId?: number | null
   baseUnitPriceCents: number
   /** Ordered by quantity, each cheaper than the one before and than the base price. */
   tiers: PriceTier[]
@@ -184,6 +186,7 @@ export async function readCampaignForm(
       unit: fields.unit,
       supplierName: fields.supplier_name,
       supplierContact: fields.supplier_contact ?? '',
+      supplierShopId: fields.supplier_shop_id ?? null,
       baseUnitPriceCents: base,
       tiers: tiers.map(({ minTotalMilli, unitPriceCents }) => ({ minTotalMilli, unitPriceCents })),
       minTotalMilli: minimum,

@@ -13,6 +13,7 @@ export function campaignColumns(input: CampaignInput) {
     unit: input.unit,
     supplierName: input.supplierName,
     supplierContact: input.supplierContact,
+    supplierShopId: input.supplierShopId ?? null,
     baseUnitPriceCents: input.baseUnitPriceCents,
     minTotalMilli: input.minTotalMilli,
     maxTotalMilli: input.maxTotalMilli,

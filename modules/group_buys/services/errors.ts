@@ -19,6 +19,7 @@ export type RefusalReason =
   | 'over_maximum'
   | 'full'
   | 'over_household'
+  | 'not_shop_member'
 
 export class GroupBuyRefusal extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import { publicName } from '#modules/verification/index'
 import { preparedRows } from '#app/database/prepared'
 import { accounts } from '#modules/accounts/index'
 import {
@@ -16,7 +17,6 @@ import {
   unitPriceFor,
   type PriceTier,
 } from '#modules/group_buys/services/pricing'
-import { publicName } from '#modules/group_buys/services/public_name'
 import type { Unit } from '#modules/group_buys/services/settings'
 
 export const SOURCE_NAME = 'group_buys'
@@ -76,7 +76,13 @@ export const groupBuysFeedSource: FeedSource = {
       id: 'g.id',
     })
     /** Still open (the closing job may not have run yet). */
-    const conditions: string[] = ["g.status = 'open'", 'g.deadline > now()', older.sql]
+    const conditions: string[] = [
+      "g.status = 'open'",
+      'g.deadline > now()',
+      /** Hidden by moderation: out of the feed for everyone. */
+      'g.hidden_at IS NULL',
+      older.sql,
+    ]
     const bindings: Binding[] = [...older.bindings]
     if (before) {
       conditions.push('g.published_at < ?')

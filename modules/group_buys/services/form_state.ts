@@ -6,6 +6,7 @@ import { groupBuyLimits } from '#modules/group_buys/services/limits'
 import { addDays, parisParts, parisToday } from '#modules/group_buys/services/paris_time'
 import type { PriceTier } from '#modules/group_buys/services/pricing'
 import { FULFILMENTS, UNITS } from '#modules/group_buys/services/settings'
+import { supplierShopChoices } from '#modules/group_buys/services/supplier_shop'
 
 export const FORM_VIEW = 'group_buys::pages/form'
 
@@ -35,6 +36,7 @@ export function valuesOf(groupBuy: GroupBuy, tiers: PriceTier[], locale: string)
     unit: groupBuy.unit,
     supplier_name: groupBuy.supplierName,
     supplier_contact: groupBuy.supplierContact,
+    supplier_shop_id: groupBuy.supplierShopId,
     base_price: priceInput(groupBuy.baseUnitPriceCents, locale),
     min_quantity: quantityInput(groupBuy.minTotalMilli, locale),
     max_quantity: quantityInput(groupBuy.maxTotalMilli, locale),
@@ -54,14 +56,19 @@ export function valuesOf(groupBuy: GroupBuy, tiers: PriceTier[], locale: string)
   return values
 }
 
-/** Everything the form page needs besides the values: choices with labels, limits, rows. */
-export function formState(
+/**
+ * Everything the form page needs besides the values: choices with labels,
+ * limits, rows, and the verified shops the organiser may name as supplier.
+ */
+export async function formState(
   ctx: HttpContext,
   options: { values: FormValues; groupBuy?: GroupBuy | null }
 ) {
   const t = (key: string) => ctx.i18n.t(key)
+  const shops = await supplierShopChoices(Number(ctx.auth.getUserOrFail().id))
   return {
     values: options.values,
+    shops,
     groupBuy: options.groupBuy ?? null,
     action: options.groupBuy ? `/group-buys/${options.groupBuy.id}` : '/group-buys',
     units: UNITS.map((value) => ({ value, label: t(`group_buys.unit_names.${value}`) })),

@@ -1,12 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
 import transmit from '@adonisjs/transmit/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { appUrl } from '#config/app'
 import { accounts } from '#modules/accounts/index'
+import { notify } from '#modules/notifications/index'
 import type GroupBuy from '#modules/group_buys/models/group_buy'
-import { GroupBuyMail } from '#modules/group_buys/mails/group_buy_mail'
 import { groupBuyPath } from '#modules/group_buys/services/links'
 import {
   formatCents,
@@ -106,15 +104,14 @@ async function tell(
       status: groupBuy.status,
       text: i18n.t(`group_buys.live.${milestone}`, { title: groupBuy.title }),
     })
-    await mail.sendLater(
-      new GroupBuyMail(
-        recipient.email,
-        locale,
-        keys,
-        values,
-        new URL(groupBuyPath(groupBuy.id), appUrl).href
-      )
-    )
+    /** Through the notification centre: kept in-app, mailed as the resident chose (unsubscribe link). */
+    await notify({
+      userId,
+      type: 'group_buys.updates',
+      keys,
+      values,
+      path: groupBuyPath(groupBuy.id),
+    })
   } catch (error) {
     logger.error({ err: error, userId, milestone }, 'group buy notification not sent')
   }

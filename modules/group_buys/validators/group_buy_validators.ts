@@ -31,6 +31,8 @@ export const campaignFieldsValidator = vine.create({
   unit: vine.enum(UNITS),
   supplier_name: vine.string().trim().minLength(supplierName.min).maxLength(supplierName.max),
   supplier_contact: vine.string().trim().maxLength(supplierContact.max).optional(),
+  /** A verified shop of the organiser's (checked by services/supplier_shop.ts). */
+  supplier_shop_id: vine.number().withoutDecimals().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   base_price: amount(),
   /** Up to groupBuyLimits.maxTiers rows. */
   tier_quantity_1: tierPart(),

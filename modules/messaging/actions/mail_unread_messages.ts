@@ -4,12 +4,16 @@ import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import { appUrl } from '#config/app'
 import { accounts } from '#modules/accounts/index'
+import { emailWanted, unsubscribeUrl } from '#modules/notifications/index'
 import { UnreadMessagesMail } from '#modules/messaging/mails/unread_messages_mail'
 import { shownName } from '#modules/messaging/services/names'
 import {
   UNREAD_MAIL_DELAY_MINUTES,
   UNREAD_MAIL_INTERVAL_MINUTES,
 } from '#modules/messaging/services/rules'
+
+/** The notification type residents switch off (or unsubscribe from) to stop these mails. */
+export const UNREAD_MAIL_TYPE = 'messaging.unread'
 
 interface Claimed {
   conversationId: number
@@ -84,6 +88,7 @@ export default class MailUnreadMessages {
     try {
       const recipient = await accounts.mailRecipientOf(entry.recipientId)
       if (!recipient || senderName === undefined) return false
+      if (!(await emailWanted(entry.recipientId, UNREAD_MAIL_TYPE))) return false
       const url = new URL(
         urlFor('messaging.conversations.show', { id: entry.conversationId }),
         appUrl
@@ -99,7 +104,7 @@ export default class MailUnreadMessages {
             subject: entry.subjectTitle,
           },
           url
-        )
+        ).withUnsubscribe(unsubscribeUrl(entry.recipientId, { type: UNREAD_MAIL_TYPE }))
       )
       return true
     } catch (error) {

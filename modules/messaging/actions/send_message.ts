@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { guardPost, recordPost } from '#modules/moderation/index'
 import { authorizeTrust } from '#modules/verification/index'
 import { isBlocked } from '#modules/messaging/queries/blocks'
 import { conversationFor } from '#modules/messaging/queries/participants'
@@ -39,7 +40,10 @@ export default class SendMessage {
       })
       if (!conversation) throw new NotParticipantError()
       if (await isBlocked(senderId, conversation.otherId, trx)) throw new BlockedError()
+      /** New residents send no links; messages do not count towards their daily posts. */
+      await guardPost(senderId, { kind: 'message', texts: [body] }, trx)
       const id = await insertMessage(trx, { conversationId, senderId, body })
+      await recordPost(senderId, 'message', trx)
       return { messageId: id, recipientId: conversation.otherId }
     })
 

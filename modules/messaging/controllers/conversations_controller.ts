@@ -4,6 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { validateForm } from '#app/forms/validate_form'
 import { pageRefusal } from '#app/forms/page_refusal'
 import { accounts } from '#modules/accounts/index'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import { authorizeTrust } from '#modules/verification/index'
 import MarkRead from '#modules/messaging/actions/mark_read'
 import SendMessage from '#modules/messaging/actions/send_message'
@@ -69,6 +70,12 @@ export default class ConversationsController {
     const state = await threadState(viewerId, conversation, null)
     if (state.block.byViewer || state.block.byOther) throw this.blocked(ctx, state)
     const data = await validateForm(ctx, replyValidator, THREAD_VIEW, state)
+    await checkBeforePublishing(ctx, {
+      userId: viewerId,
+      kind: 'message',
+      texts: [data.message_body],
+      page: async () => ({ view: THREAD_VIEW, state }),
+    })
     try {
       const { messageId } = await this.send.execute({
         conversationId: conversation.id,

@@ -35,7 +35,8 @@ export async function inboxPage(
          ON other.conversation_id = c.id AND other.user_id <> me.user_id
        LEFT JOIN LATERAL (
          SELECT m.body, m.sender_id FROM messages m
-          WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1
+          WHERE m.conversation_id = c.id AND (m.hidden_at IS NULL OR m.sender_id = me.user_id)
+          ORDER BY m.id DESC LIMIT 1
        ) last ON true
       WHERE me.user_id = ?
         ${

@@ -6,6 +6,8 @@ export interface ThreadMessage {
   senderId: number
   body: string
   createdAt: Date
+  /** Hidden by moderation: its recipient sees a placeholder, its sender a notice. */
+  hidden: boolean
 }
 
 function toMessage(row: Record<string, unknown>): ThreadMessage {
@@ -14,6 +16,7 @@ function toMessage(row: Record<string, unknown>): ThreadMessage {
     senderId: Number(row.sender_id),
     body: String(row.body),
     createdAt: row.created_at as Date,
+    hidden: row.hidden_at !== null && row.hidden_at !== undefined,
   }
 }
 
@@ -32,7 +35,7 @@ export async function threadPage(
     .if(before !== null, (query) => query.where('id', '<', before!))
     .orderBy('id', 'desc')
     .limit(THREAD_PAGE_SIZE + 1)
-    .select('id', 'sender_id', 'body', 'created_at')
+    .select('id', 'sender_id', 'body', 'created_at', 'hidden_at')
   const hasOlder = rows.length > THREAD_PAGE_SIZE
   const messages = rows.slice(0, THREAD_PAGE_SIZE).reverse().map(toMessage)
   return { messages, olderBefore: hasOlder && messages.length ? messages[0].id : null }
@@ -49,6 +52,6 @@ export async function messagesAfter(
     .where('id', '>', afterId)
     .orderBy('id', 'asc')
     .limit(THREAD_PAGE_SIZE)
-    .select('id', 'sender_id', 'body', 'created_at')
+    .select('id', 'sender_id', 'body', 'created_at', 'hidden_at')
   return rows.map(toMessage)
 }

@@ -73,6 +73,32 @@ export default class ManageMembers {
     })
   }
 
+  /**
+   * An owner makes an editor owner, or an owner (themselves included)
+   * editor; never the last owner, so someone always answers for it.
+   */
+  async changeRole(
+    ownerId: number,
+    organisationId: number,
+    memberId: number,
+    role: Role
+  ): Promise<void> {
+    await db.transaction(async (trx) => {
+      await ownedOrganisation(organisationId, ownerId, trx)
+      await findOrganisation(organisationId, { trx, forUpdate: true })
+      const current = await roleOf(organisationId, memberId, trx)
+      if (!current) throw new OrganisationRefusal('not_member', 409)
+      if (current === role) return
+      if (current === 'owner' && (await this.owners(trx, organisationId)) <= 1) {
+        throw new OrganisationRefusal('last_owner_role', 409)
+      }
+      await trx
+        .from('organisation_members')
+        .where({ organisation_id: organisationId, user_id: memberId })
+        .update({ role })
+    })
+  }
+
   private async owners(trx: TransactionClientContract, organisationId: number): Promise<number> {
     const row = await trx
       .from('organisation_members')

@@ -9,6 +9,7 @@ import {
   validateOrgForm,
 } from '#modules/organisations/services/refusals'
 import {
+  memberRoleValidator,
   memberSearchValidator,
   memberValidator,
 } from '#modules/organisations/validators/organisation_validators'
@@ -56,6 +57,21 @@ export default class MembersController {
       throw await organisationRefusal(ctx, error, page)
     }
     ctx.session.flash('success', 'organisations.flash.member_removed')
+    return ctx.response.redirect(`/organisations/${id}/members`)
+  }
+
+  /** The owner makes an editor owner or an owner editor (never the last owner). */
+  async role(ctx: HttpContext) {
+    const id = idParam(ctx)
+    const page = async () => ({ view: VIEW, state: await this.state(ctx, id, '') })
+    await this.state(ctx, id, '')
+    const { role } = await validateOrgForm(ctx, memberRoleValidator, page)
+    try {
+      await new ManageMembers().changeRole(this.userId(ctx), id, idParam(ctx, 'userId'), role)
+    } catch (error) {
+      throw await organisationRefusal(ctx, error, page)
+    }
+    ctx.session.flash('success', 'organisations.flash.role_changed')
     return ctx.response.redirect(`/organisations/${id}/members`)
   }
 

@@ -1,5 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { accounts } from '#modules/accounts/index'
+import { checkBeforePublishing } from '#modules/moderation/index'
+import { OFFICIAL_ALERTS_PER_DAY, OFFICIAL_ALERT_KINDS, SEVERITIES } from '#modules/alerts/index'
 import { neighbourhoodNames, townNeighbourhoods } from '#modules/neighbourhoods/index'
 import PublishNotice from '#modules/organisations/actions/publish_notice'
 import ReplyToNotice from '#modules/organisations/actions/reply_to_notice'
@@ -53,11 +55,19 @@ export default class NoticesController {
         neighbourhoodIds:
           input.audience === 'neighbourhoods' ? (input.neighbourhood_ids ?? []) : [],
         pinnedUntil: input.pinned_until ?? null,
+        alert: input.alert_kind
+          ? { kind: input.alert_kind, severity: input.alert_severity ?? 'info' }
+          : null,
       })
     } catch (error) {
       throw await organisationRefusal(ctx, error, page)
     }
-    ctx.session.flash('success', 'organisations.flash.notice_published')
+    ctx.session.flash(
+      'success',
+      input.alert_kind
+        ? 'organisations.flash.notice_alerted'
+        : 'organisations.flash.notice_published'
+    )
     return ctx.response.redirect(noticePath(id, noticeId))
   }
 
@@ -74,6 +84,8 @@ export default class NoticesController {
     const page = async () => ({ view: SHOW_VIEW, state: await this.showState(ctx, id, noticeId) })
     await this.showState(ctx, id, noticeId)
     const { reply_text: text } = await validateOrgForm(ctx, replyValidator, page)
+    const userId = this.userId(ctx)
+    await checkBeforePublishing(ctx, { userId, kind: 'notice_reply', texts: [text], page })
     try {
       await new ReplyToNotice().execute(this.userId(ctx), id, noticeId, text)
     } catch (error) {
@@ -90,12 +102,17 @@ export default class NoticesController {
   private async formState(ctx: HttpContext, id: number) {
     try {
       const { organisation } = await managedOrganisation(id, this.userId(ctx))
-      if (organisation.kind !== 'town_hall') throw new OrganisationNotFoundError()
+      if (organisation.kind === 'shop') throw new OrganisationNotFoundError()
+      const official = organisation.kind === 'town_hall'
       return {
         organisation,
+        official,
         neighbourhoods: await townNeighbourhoods(organisation.townId),
-        values: { audience: 'town' },
+        values: { audience: 'town', alert_severity: 'urgent' },
         limits: organisationSettings.notice,
+        alertKinds: official ? OFFICIAL_ALERT_KINDS : [],
+        severities: SEVERITIES,
+        alertsPerDay: OFFICIAL_ALERTS_PER_DAY,
       }
     } catch (error) {
       throw await organisationRefusal(ctx, error, async () => notFound(ctx))

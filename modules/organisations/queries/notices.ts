@@ -117,6 +117,8 @@ export async function repliesOf(
   const rows = await db
     .from('notice_replies')
     .where('notice_id', noticeId)
+    /** Hidden by moderation: no longer shown (its author is told and may appeal). */
+    .whereNull('hidden_at')
     .orderBy('id')
     .select('id', 'author_id', 'text', 'created_at')
   return rows.map((row) => ({

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import neighbourhoodsConfig from '#config/neighbourhoods'
 import { accounts } from '#modules/accounts/index'
+import { eventPath, upcomingEventsOfOrganisation } from '#modules/events/index'
+import { openGroupBuysOfShop } from '#modules/group_buys/index'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { noticesOf } from '#modules/organisations/queries/notices'
 import type { OrganisationRow } from '#modules/organisations/queries/organisation_access'
@@ -22,6 +24,8 @@ export async function storefrontState(
       .from('shop_offers')
       .where('organisation_id', id)
       .where('valid_until', '>=', parisToday())
+      /** Hidden by moderation: off the storefront (its author is told and may appeal). */
+      .whereNull('hidden_at')
       .orderBy('published_at', 'desc')
       .select(
         'id',
@@ -38,14 +42,16 @@ export async function storefrontState(
     db.from('organisation_recommendations').where({ organisation_id: id, user_id: userId }).first(),
     residentHome(userId),
   ])
+  /** Town halls' notices and associations' posts (the same rows, see publish_notice.ts). */
   const notices =
-    organisation.kind === 'town_hall'
+    organisation.kind !== 'shop'
       ? await noticesOf(id, {
           member: role !== null,
           townId: home?.townId ?? null,
           neighbourhoodId: home?.neighbourhoodId ?? null,
         })
       : []
+  const events = await upcomingEventsOfOrganisation(id, userId)
   return {
     organisation,
     role,
@@ -54,7 +60,7 @@ export async function storefrontState(
       id: Number(offer.id),
       title: offer.title as string,
       text: offer.text as string,
-      validUntil: String(offer.valid_until),
+      validUntil: calendarDay(String(offer.valid_until)),
       photoUrl: offer.photo_key ? offerPhotoPath(id, Number(offer.id)) : null,
     })),
     recommendations: Number(count?.total ?? 0),
@@ -65,8 +71,19 @@ export async function storefrontState(
         ? openNow(organisation.openingHours, organisation.closures)
         : null,
     hours: WEEKDAYS.map((day) => ({ day, ranges: organisation.openingHours[day] ?? [] })),
-    closures: currentClosures(organisation.closures),
+    closures: currentClosures(organisation.closures).map((closure) => ({
+      from: calendarDay(closure.from),
+      until: calendarDay(closure.until),
+    })),
     notices,
+    events: events.map((event) => ({
+      id: event.id,
+      title: event.title,
+      startsAt: event.startsAt,
+      placeLabel: event.placeLabel,
+      path: eventPath(event.id),
+    })),
+    groupBuys: organisation.kind === 'shop' ? await openGroupBuysOfShop(id, userId) : [],
     map: neighbourhoodsConfig.map,
   }
 }
@@ -170,4 +187,9 @@ export async function operatorQueue() {
     pending: pending.map((row) => ({ ...row, id: Number(row.id) })),
     postcards: postcards.map((row) => ({ ...row, id: Number(row.id) })),
   }
+}
+
+/** A calendar day (YYYY-MM-DD) as a Date the views format with timeZone UTC (no day shift). */
+function calendarDay(day: string): Date {
+  return new Date(`${day}T12:00:00Z`)
 }

@@ -61,7 +61,7 @@ export const shopOffersFeedSource: FeedSource = {
       `SELECT so.id, so.title, so.text, to_char(so.valid_until, 'YYYY-MM-DD') AS valid_until, so.published_at, so.photo_key,
               o.id AS organisation_id, o.name AS organisation_name
          FROM shop_offers so JOIN organisations o ON o.id = so.organisation_id
-        WHERE o.verification_status = 'verified' AND so.valid_until >= ?
+        WHERE o.verification_status = 'verified' AND so.valid_until >= ? AND so.hidden_at IS NULL
           AND ${reachesNeighbourhood('o', '?')} AND ${conditions.join(' AND ')}
         ORDER BY so.published_at DESC, so.id DESC LIMIT ?`,
       [parisToday(), page.viewer.neighbourhoodId!, ...bindings, page.limit]
@@ -96,29 +96,50 @@ export const shopOffersFeedSource: FeedSource = {
 }
 
 /**
- * Official notices of verified town halls, for residents of the town
- * (whole-town notices) or of the chosen neighbourhoods.
+ * Official notices of verified town halls and posts of verified
+ * associations (the same rows, told apart by the author's kind), for
+ * residents of the town (whole-town ones) or of the chosen neighbourhoods.
  */
 export const noticesFeedSource: FeedSource = {
   name: NOTICES_SOURCE,
-  kinds: ['notice'],
+  kinds: ['notice', 'association_post'],
   labels: { kinds: 'organisations.feed.kinds' },
 
   async items(page: FeedPage): Promise<FeedItem[]> {
-    if (skip(page, 'notice')) return []
+    const { viewer, filters, limit } = page
+    if (viewer.neighbourhoodId === null || limit <= 0 || filters.category) return []
+    const authorKinds =
+      filters.kind === 'notice'
+        ? ['town_hall']
+        : filters.kind === 'association_post'
+          ? ['association']
+          : filters.kind
+            ? []
+            : ['town_hall', 'association']
+    if (authorKinds.length === 0) return []
     const { conditions, bindings } = pageConditions(page, NOTICES_SOURCE, 'nt')
     const rows = await preparedRows<any>(
       `SELECT nt.id, nt.title, nt.text, nt.published_at, nt.pinned_until,
-              o.id AS organisation_id, o.name AS organisation_name
+              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
          FROM notices nt JOIN organisations o ON o.id = nt.organisation_id
-        WHERE o.verification_status = 'verified' AND ${noticeReachesViewer()}
+        WHERE o.verification_status = 'verified' AND o.kind = ANY(?::text[])
+          AND ${noticeReachesViewer()}
           AND ${conditions.join(' AND ')}
         ORDER BY nt.published_at DESC, nt.id DESC LIMIT ?`,
-      [page.viewer.townId ?? 0, page.viewer.neighbourhoodId!, ...bindings, page.limit]
+      [
+        `{${authorKinds.join(',')}}`,
+        page.viewer.townId ?? 0,
+        page.viewer.neighbourhoodId!,
+        ...bindings,
+        page.limit,
+      ]
     )
     const now = Date.now()
     return rows.map((row: any) => {
-      const badges: FeedItem['badges'] = [{ key: 'organisations.feed.official' }]
+      const official = row.organisation_kind === 'town_hall'
+      const badges: FeedItem['badges'] = [
+        { key: official ? 'organisations.feed.official' : 'organisations.feed.association' },
+      ]
       if (row.pinned_until && new Date(row.pinned_until).getTime() > now) {
         badges.push({ key: 'organisations.feed.pinned' })
       }
@@ -126,7 +147,7 @@ export const noticesFeedSource: FeedSource = {
         source: NOTICES_SOURCE,
         id: Number(row.id),
         publishedAt: new Date(row.published_at),
-        kind: 'notice',
+        kind: official ? 'notice' : 'association_post',
         category: null,
         title: row.title,
         summary: summaryOf(row.text),

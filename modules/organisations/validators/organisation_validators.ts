@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
+import { OFFICIAL_ALERT_KINDS, SEVERITIES } from '#modules/alerts/index'
 import { parseDayHours } from '#modules/organisations/services/opening_hours'
 import {
   CATEGORIES,
@@ -113,6 +114,10 @@ export const memberValidator = vine.create({
   role: vine.enum(ROLES),
 })
 
+export const memberRoleValidator = vine.create({
+  role: vine.enum(ROLES),
+})
+
 export const memberSearchValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),
 })
@@ -137,6 +142,9 @@ export const noticeValidator = vine.create({
     .optional()
     .requiredWhen('audience', '=', 'neighbourhoods'),
   pinned_until: day().optional(),
+  /** Town halls: also raise it as an official alert (no kind: no alert). */
+  alert_kind: vine.enum(OFFICIAL_ALERT_KINDS).optional(),
+  alert_severity: vine.enum(SEVERITIES).optional().requiredIfExists('alert_kind'),
 })
 
 export const replyValidator = vine.create({

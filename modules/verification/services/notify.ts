@@ -1,9 +1,5 @@
-import logger from '@adonisjs/core/services/logger'
-import mail from '@adonisjs/mail/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { appUrl } from '#config/app'
-import { accounts } from '#modules/accounts/index'
-import { VerificationMail } from '#modules/verification/mails/verification_mail'
+import { notify } from '#modules/notifications/index'
 
 /**
  * Mails a resident about their verification, after the commit. What
@@ -18,22 +14,14 @@ export async function notifyResident(
   values: Record<string, string | number> = {},
   path: string = urlFor('verification.show')
 ): Promise<void> {
-  try {
-    const recipient = await accounts.mailRecipientOf(userId)
-    if (!recipient) return
-    const url = new URL(path, appUrl).href
-    await mail.sendLater(
-      new VerificationMail(
-        recipient.email,
-        recipient.locale,
-        keys,
-        { name: recipient.displayName, ...values },
-        url
-      )
-    )
-  } catch (error) {
-    logger.error({ err: error, userId }, `verification mail "${keys}" not queued`)
-  }
+  /** Through the notification centre: kept in-app, mailed as the resident chose (unsubscribe link). */
+  await notify({
+    userId,
+    type: 'verification.updates',
+    keys,
+    values,
+    path,
+  })
 }
 
 /** "Your address is verified", once the verification is committed. */

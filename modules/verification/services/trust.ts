@@ -1,3 +1,4 @@
+import { isErasedLabel } from '#modules/accounts/index'
 import { residentHome } from '#modules/neighbourhoods/index'
 
 /**
@@ -47,9 +48,25 @@ export function levelAllows(level: TrustLevel, ability: Ability): boolean {
 
 /**
  * How an author's name reads to a viewer: unverified viewers see first
- * names only ("Camille Martin" -> "Camille").
+ * names only ("Camille Martin" -> "Camille"). An erased account's label
+ * ("Ancien·ne voisin·e") is never cut.
  */
 export function authorNameFor(displayName: string, viewerLevel: TrustLevel): string {
-  if (viewerLevel === 'verified') return displayName
+  if (viewerLevel === 'verified' || isErasedLabel(displayName)) return displayName
   return displayName.trim().split(/\s+/)[0] ?? displayName
+}
+
+/**
+ * How a resident reads to neighbours on posts, events and campaigns:
+ * first name and initial ("Camille M.") for verified viewers, first name
+ * only for unverified ones. Never the full name.
+ */
+export function publicName(displayName: string, viewerLevel: TrustLevel): string {
+  if (viewerLevel !== 'verified' || isErasedLabel(displayName)) {
+    return authorNameFor(displayName, viewerLevel)
+  }
+  const [first, ...rest] = displayName.trim().split(/\s+/)
+  const last = rest.at(-1)
+  if (!first) return displayName
+  return last ? `${first} ${last.charAt(0).toLocaleUpperCase('fr')}.` : first
 }

@@ -95,7 +95,7 @@ test.group('Demo data (npm start on an empty database)', (group) => {
     const operator = new Agent()
     await signIn(operator, 'operator@demo.quartier.localhost', DEMO_PASSWORD)
     const home = await operator.get('/profile')
-    assert.include(home.text, 'href="/operators/super-voisins"')
+    assert.include(home.text, 'href="/operators"')
     assert.include(home.text, 'Back-office')
   })
 })

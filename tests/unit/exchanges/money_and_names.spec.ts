@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { formatPrice, parsePrice, priceInput } from '#modules/exchanges/services/money'
-import { publicAuthorName } from '#modules/exchanges/services/author_name'
+import { publicName } from '#modules/verification/index'
 
 test.group('Exchanges: prices', () => {
   test('typed euros become integer cents; empty or zero is free', ({ assert }) => {
@@ -52,11 +52,14 @@ test.group('Exchanges: authors’ names', () => {
   test('verified readers see the first name and initial, others the first name only', ({
     assert,
   }) => {
-    assert.equal(publicAuthorName('Camille Martin', 'verified'), 'Camille M.')
-    assert.equal(publicAuthorName('Jean-Pierre de la Fontaine', 'verified'), 'Jean-Pierre F.')
-    assert.equal(publicAuthorName('  Léa   Dubois ', 'verified'), 'Léa D.')
-    assert.equal(publicAuthorName('élodie émond', 'verified'), 'élodie É.')
-    assert.equal(publicAuthorName('Karim', 'verified'), 'Karim')
-    assert.equal(publicAuthorName('Camille Martin', 'unverified'), 'Camille')
+    assert.equal(publicName('Camille Martin', 'verified'), 'Camille M.')
+    assert.equal(publicName('Jean-Pierre de la Fontaine', 'verified'), 'Jean-Pierre F.')
+    assert.equal(publicName('  Léa   Dubois ', 'verified'), 'Léa D.')
+    assert.equal(publicName('élodie émond', 'verified'), 'élodie É.')
+    assert.equal(publicName('Karim', 'verified'), 'Karim')
+    assert.equal(publicName('Camille Martin', 'unverified'), 'Camille')
+    /** An erased account's label is never cut, in either language. */
+    assert.equal(publicName('Ancien·ne voisin·e', 'verified'), 'Ancien·ne voisin·e')
+    assert.equal(publicName('Former resident', 'unverified'), 'Former resident')
   })
 })

@@ -1,6 +1,8 @@
 import { appUrl } from '#config/app'
 import { accounts } from '#modules/accounts/index'
+import { unsubscribeUrl } from '#modules/notifications/index'
 import { AlertMail } from '#modules/alerts/mails/alert_mail'
+import { ALERT_EMAIL_TYPE } from '#modules/alerts/services/email_unsubscribe'
 import { alertMailer } from '#modules/alerts/services/channels/alert_mailer'
 import { alertUrl, preferencesUrl } from '#modules/alerts/services/messages'
 import {
@@ -37,7 +39,7 @@ export async function emailChannel(deliveries: ClaimedDelivery[]): Promise<Chann
             url: alertUrl(alert.id),
             preferencesUrl: preferences,
             domain,
-          })
+          }).withUnsubscribe(unsubscribeUrl(delivery.userId, { type: ALERT_EMAIL_TYPE }))
         )
         return { kind: 'sent' }
       } catch (error) {

@@ -2,10 +2,14 @@ import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
+import { emailWanted, unsubscribeUrl } from '#modules/notifications/index'
 import {
   AmbassadorMail,
   type AmbassadorMailKind,
 } from '#modules/neighbourhoods/mails/ambassador_mail'
+
+/** The notification type residents switch off (or unsubscribe from) to stop these mails. */
+export const AMBASSADOR_MAIL_TYPE = 'ambassadors.updates'
 
 /**
  * Tells a resident about their application or kit order, after the commit.
@@ -25,12 +29,13 @@ export async function notifyResident(
       .select('name')
       .first()
     if (!recipient || !neighbourhood) return
+    if (!(await emailWanted(subject.userId, AMBASSADOR_MAIL_TYPE))) return
     await mail.sendLater(
       new AmbassadorMail(recipient.email, recipient.locale, kind, {
         name: recipient.displayName,
         neighbourhood: neighbourhood.name,
         ...params,
-      })
+      }).withUnsubscribe(unsubscribeUrl(subject.userId, { type: AMBASSADOR_MAIL_TYPE }))
     )
   } catch (error) {
     logger.error({ err: error, ...subject.logContext }, `super voisin mail "${kind}" not queued`)

@@ -1,0 +1,33 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { publicProfile, visiblePhoto } from '#modules/accounts/queries/public_profile'
+import { profilePhotoStorage } from '#modules/accounts/services/profile_photos'
+
+function notFound(ctx: HttpContext): never {
+  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
+}
+
+/**
+ * A resident's public page and photo, for residents of the same or a
+ * nearby neighbourhood only (404 for anyone else: existence does not leak).
+ */
+export default class ResidentsController {
+  async show(ctx: HttpContext) {
+    const id = Number(ctx.params.id)
+    const viewer = ctx.auth.getUserOrFail()
+    const profile = Number.isSafeInteger(id) ? await publicProfile(Number(viewer.id), id) : null
+    if (!profile) return notFound(ctx)
+    return ctx.view.render('accounts::pages/resident', { profile })
+  }
+
+  async photo(ctx: HttpContext) {
+    const id = Number(ctx.params.id)
+    const viewer = ctx.auth.getUserOrFail()
+    const photo = Number.isSafeInteger(id) ? await visiblePhoto(Number(viewer.id), id) : null
+    if (!photo) return notFound(ctx)
+    const bytes = await profilePhotoStorage.read(photo.key)
+    ctx.response.header('Content-Type', photo.contentType)
+    ctx.response.header('Cache-Control', 'private, no-store')
+    ctx.response.header('X-Content-Type-Options', 'nosniff')
+    return ctx.response.send(Buffer.from(bytes))
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Public API of the notifications module (other modules import only this).
+ * Modules tell a resident something with notify(): it is kept in the
+ * resident's notification centre and, if their preferences allow, mailed
+ * with a one-click unsubscribe. Types are declared once from a provider.
+ * A module that sends its own mail adds the unsubscribe headers with
+ * `mail.withUnsubscribe(unsubscribeUrl(userId, { type }))` (NotificationMail).
+ */
+export {
+  notify,
+  registerNotificationType,
+  type NotificationInput,
+  type NotificationType,
+} from '#modules/notifications/services/notify'
+export {
+  unsubscribeUrl,
+  type UnsubscribeTarget,
+} from '#modules/notifications/services/unsubscribe_tokens'
+export { emailWanted } from '#modules/notifications/services/preferences'
