@@ -1,7 +1,8 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
 /**
- * Accounts module: mounts its views as `accounts::...`.
+ * Accounts module: mounts its views as `accounts::...`; residents' profiles
+ * are reportable to moderation as 'profile'.
  */
 export default class AccountsProvider {
   constructor(protected app: ApplicationService) {}
@@ -12,5 +13,8 @@ export default class AccountsProvider {
     const personalData = await import('#modules/accounts/services/personal_data')
     const privacy = await import('#modules/privacy/index')
     privacy.registerPersonalData(personalData.accountsPersonalData)
+    const { profileReportable } = await import('#modules/accounts/services/reportable')
+    const { registerReportable } = await import('#modules/moderation/index')
+    registerReportable(profileReportable)
   }
 }

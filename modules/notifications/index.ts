@@ -5,6 +5,9 @@
  * with a one-click unsubscribe. Types are declared once from a provider.
  * A module that sends its own mail adds the unsubscribe headers with
  * `mail.withUnsubscribe(unsubscribeUrl(userId, { type }))` (NotificationMail).
+ * Mails to people without an account (invitations) use
+ * `addressUnsubscribeUrl(address)`, and check `isAddressOptedOut(address)`
+ * before sending.
  */
 export {
   notify,
@@ -13,7 +16,9 @@ export {
   type NotificationType,
 } from '#modules/notifications/services/notify'
 export {
+  addressUnsubscribeUrl,
   unsubscribeUrl,
   type UnsubscribeTarget,
 } from '#modules/notifications/services/unsubscribe_tokens'
+export { isAddressOptedOut } from '#modules/notifications/services/opt_outs'
 export { emailWanted } from '#modules/notifications/services/preferences'

@@ -59,6 +59,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column({ serializeAs: null })
   declare photoType: string | null
 
+  /** Set while moderation hides the profile (others see only name and neighbourhood). */
+  @column.dateTime({ serializeAs: null })
+  declare profileHiddenAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -18,6 +18,7 @@ import {
   InvitationNotSentError,
   NoHomeError,
   NotVerifiedError,
+  RecipientOptedOutError,
   SmsUnavailableError,
 } from '#modules/neighbourhoods/services/invitations/errors'
 import { findInviter, type Inviter } from '#modules/neighbourhoods/services/invitations/inviters'
@@ -168,6 +169,11 @@ export default class InvitationsController {
     if (error instanceof AlreadyInvitedError && field) {
       return keepOutOfLogs(
         new FormError({ view: VIEW, state, fieldErrors: { [field]: [t('already_invited')] } })
+      )
+    }
+    if (error instanceof RecipientOptedOutError && field) {
+      return keepOutOfLogs(
+        new FormError({ view: VIEW, state, fieldErrors: { [field]: [t('opted_out')] } })
       )
     }
     if (error instanceof InvitationNotSentError) {

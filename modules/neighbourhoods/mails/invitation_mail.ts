@@ -1,11 +1,13 @@
 import type { I18n } from '@adonisjs/i18n'
+import i18nManager from '@adonisjs/i18n/services/main'
 import { NotificationMail } from '#app/mail/notification_mail'
 import type { InvitationAudience } from '#modules/neighbourhoods/models/invitation'
 
 /**
  * An invitation to join a neighbourhood, in the inviter's language (they
  * know the person they invite). It never carries the inviter's address or
- * e-mail.
+ * e-mail. The person has no account: its unsubscribe link (set by the
+ * sender) stops every invitation to their address, and says so.
  */
 export class InvitationMail extends NotificationMail {
   constructor(
@@ -23,6 +25,16 @@ export class InvitationMail extends NotificationMail {
     }
   ) {
     super(recipient, locale)
+  }
+
+  prepare() {
+    super.prepare()
+    if (!this.unsubscribeUrl) return
+    const label = i18nManager.locale(this.locale).t('invitations.mail.unsubscribe')
+    /** The shared template names "these e-mails"; here it is every invitation. */
+    for (const view of [this.message.contentViews.html, this.message.contentViews.text]) {
+      if (view?.data) view.data = { ...view.data, unsubscribe: { url: this.unsubscribeUrl, label } }
+    }
   }
 
   protected content(i18n: I18n) {

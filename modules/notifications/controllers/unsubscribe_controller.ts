@@ -11,7 +11,7 @@ const VIEW = 'notifications::pages/unsubscribe'
 
 /**
  * One-click unsubscribe (RFC 8058), without a session: the signed token
- * says who and what. GET only shows a confirmation button (link checkers
+ * says who (a resident, or an address without an account) and what. GET only shows a confirmation button (link checkers
  * and mail scanners follow GET links); POST does it, and is exempt from
  * CSRF (config/shield.ts) because mail providers send it themselves.
  */
@@ -27,6 +27,7 @@ export default class UnsubscribeController {
     return ctx.view.render(VIEW, {
       outcome: used ? 'already_used' : 'confirm',
       what: this.what(ctx, token),
+      forAddress: 'address' in token.target,
       token: ctx.params.token,
     })
   }
@@ -39,6 +40,7 @@ export default class UnsubscribeController {
     return ctx.view.render(VIEW, {
       outcome,
       what: this.what(ctx, token),
+      forAddress: 'address' in token.target,
       token: ctx.params.token,
     })
   }
@@ -50,11 +52,12 @@ export default class UnsubscribeController {
   /** Tampered, expired or not ours: a 400 page that says so. */
   private async invalid(ctx: HttpContext) {
     ctx.response.status(400)
-    return ctx.view.render(VIEW, { outcome: 'invalid', what: null, token: null })
+    return ctx.view.render(VIEW, { outcome: 'invalid', what: null, forAddress: false, token: null })
   }
 
   private what(ctx: HttpContext, token: UnsubscribeToken): string {
     if ('digest' in token.target) return ctx.i18n.t('notifications.unsubscribe.digest')
+    if ('address' in token.target) return ctx.i18n.t('notifications.unsubscribe.address')
     const label = typeOf(token.target.type).labelKey
     return ctx.i18n.t('notifications.unsubscribe.type', { label: ctx.i18n.t(label) })
   }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { accounts } from '#modules/accounts/index'
 import { personalDataSections } from '#modules/privacy/services/personal_data'
 
@@ -14,9 +15,48 @@ export class WrongErasurePasswordError extends Error {}
 export default class EraseAccount {
   async execute(userId: number, password: string): Promise<void> {
     if (!(await accounts.verifyPassword(userId, password))) throw new WrongErasurePasswordError()
+    /** Read before the transaction: the embedded database has one connection. */
+    const recipient = await accounts.mailRecipientOf(userId)
     await db.transaction(async (trx) => {
       for (const section of personalDataSections()) await section.erase(userId, trx)
+      if (recipient) await dropQueuedMailsTo(recipient.email, trx)
       await accounts.anonymise(userId, trx)
     })
   }
+}
+
+/**
+ * Mails still waiting in the PostgreSQL job queue (worker behind, or
+ * retrying with backoff) carry the address in their stored payload: they
+ * must neither reach an erased account nor keep its address. Only jobs
+ * addressed to it are dropped (queue_jobs is the queue's own table, not a
+ * module's). Jobs held in Redis (REDIS_URL) are out of reach here.
+ */
+async function dropQueuedMailsTo(email: string, trx: TransactionClientContract) {
+  const address = email.toLowerCase()
+  const jobs = await trx
+    .from('queue_jobs')
+    .where('queue', 'mail')
+    .whereRaw('strpos(lower(data), ?) > 0', [address])
+    .select('id', 'queue', 'data')
+  for (const job of jobs) {
+    if (!recipientsOf(job.data).includes(address)) continue
+    await trx.from('queue_jobs').where({ id: job.id, queue: job.queue }).delete()
+  }
+}
+
+/** The to/cc/bcc addresses of a queued mail job (strings or { address, name }). */
+function recipientsOf(data: string): string[] {
+  let message: Record<string, unknown> | undefined
+  try {
+    message = JSON.parse(data)?.payload?.mail?.message
+  } catch {
+    return []
+  }
+  if (!message) return []
+  return ['to', 'cc', 'bcc']
+    .flatMap((field) => [message[field] ?? []].flat())
+    .map((entry: any) => (typeof entry === 'string' ? entry : entry?.address))
+    .filter((entry): entry is string => typeof entry === 'string')
+    .map((entry) => (entry.match(/<([^>]+)>/)?.[1] ?? entry).trim().toLowerCase())
 }

@@ -1,6 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
+import SendQueuedMail from '#app/jobs/send_queued_mail'
 import type { Agent } from '#tests/helpers/agent'
 import { verifiedResident, type CommunityResident, type Point } from '#tests/helpers/community'
+import {
+  askForCard,
+  codesOnPrintPage,
+  createBatch,
+  markPosted,
+  typeCode,
+} from '#tests/functional/verification/postcards_support'
 
 let created = 0
 
@@ -9,12 +17,13 @@ export interface Person extends CommunityResident {
 }
 
 /**
- * A verified resident whose e-mail and home address are unique strings
- * (so that a search of the whole database for them means something).
+ * A verified resident (unless `verified: false`) whose e-mail and home
+ * address are unique strings (so that a search of the whole database for
+ * them means something).
  */
 export async function person(
   name: string,
-  options: { at?: Point; street?: string } = {}
+  options: { at?: Point; street?: string; verified?: boolean } = {}
 ): Promise<Person> {
   created += 1
   const email = `${name.toLowerCase()}.${created}.${Date.now()}@example.org`
@@ -23,6 +32,7 @@ export async function person(
     displayName: name,
     addressLabel: address,
     at: options.at,
+    verified: options.verified,
   })
   await db.from('users').where('id', resident.id).update({ home_address: address })
   return { ...resident, address }
@@ -80,4 +90,63 @@ export async function placesHolding(needle: string): Promise<string[]> {
     if (Number(rows[0].n) > 0) found.push(`${table}.${column}`)
   }
   return found
+}
+
+/**
+ * Verifies an unverified `resident` the whole postcard way: they ask for
+ * a card to their home, `operator` prints a batch and marks it posted,
+ * the resident types the code. Gives the code printed on the card.
+ */
+export async function verifyByPostcard(
+  resident: Person,
+  name: string,
+  operator: Agent
+): Promise<string> {
+  const [street, rest] = resident.address.split(', ')
+  const [postcode, town] = rest.split(' ')
+  const asked = await askForCard(resident.agent, {
+    postcard_name: name,
+    postcard_street: street,
+    postcard_postcode: postcode,
+    postcard_town: town,
+  })
+  if (asked.status !== 302) throw new Error(`postcard refused (${asked.status})`)
+  const { id: batchId, response } = await createBatch(operator)
+  if (batchId === null) throw new Error(`batch refused (${response.status})`)
+  const [code] = codesOnPrintPage((await operator.get(response.location!)).text).values()
+  if ((await markPosted(operator, batchId)).status !== 302) throw new Error('posting refused')
+  const typed = await typeCode(resident.agent, code)
+  if (typed.status !== 302) throw new Error(`code refused (${typed.status})`)
+  return code
+}
+
+/**
+ * A mail waiting in the PostgreSQL job queue for the worker, as
+ * mail.sendLater() leaves one in production (the suite otherwise sends
+ * mails inline with the sync adapter).
+ */
+export async function queuedMailTo(email: string, subject: string) {
+  await SendQueuedMail.dispatch({
+    mailer: 'smtp',
+    mail: {
+      message: {
+        from: 'bonjour@quartier.localhost',
+        to: [{ address: email, name: 'Voisin' }],
+        subject,
+        text: `${subject} : le détail vous attend sur Quartier.`,
+      },
+      views: {},
+    },
+  }).with('database')
+}
+
+/** The mail jobs stored in the PostgreSQL queue, with their recipients. */
+export async function queuedMails(): Promise<{ to: string[] }[]> {
+  const jobs = await db.from('queue_jobs').where('queue', 'mail').orderBy('id')
+  return jobs.map((job) => ({
+    to: JSON.parse(job.data).payload.mail.message.to.map(
+      (recipient: string | { address: string }) =>
+        typeof recipient === 'string' ? recipient : recipient.address
+    ),
+  }))
 }

@@ -1,8 +1,12 @@
 import mail from '@adonisjs/mail/services/main'
+import { addressUnsubscribeUrl, isAddressOptedOut } from '#modules/notifications/index'
 import type { InvitationAudience } from '#modules/neighbourhoods/models/invitation'
 import { InvitationMail } from '#modules/neighbourhoods/mails/invitation_mail'
 import { formatCode } from '#modules/neighbourhoods/services/invitations/codes'
-import { InvitationNotSentError } from '#modules/neighbourhoods/services/invitations/errors'
+import {
+  InvitationNotSentError,
+  RecipientOptedOutError,
+} from '#modules/neighbourhoods/services/invitations/errors'
 import type { InvitingUser } from '#modules/neighbourhoods/services/invitations/inviters'
 import { joinUrl } from '#modules/neighbourhoods/services/invitations/links'
 import {
@@ -15,12 +19,16 @@ import { invitationSettings } from '#modules/neighbourhoods/services/invitations
 /**
  * Invites someone by e-mail to the inviter's own neighbourhood: a mail
  * with a personal join link, queued once the invitation is committed.
+ * The recipient has no account, so the mail carries a one-click link that
+ * stops every invitation to their address; such an address is refused
+ * before anything is reserved.
  */
 export default class SendEmailInvitation {
   async execute(
     user: InvitingUser,
     input: { recipient: string; audience: InvitationAudience; message?: string | null }
   ) {
+    if (await isAddressOptedOut(input.recipient)) throw new RecipientOptedOutError()
     const { invitation, inviter } = await reserveInvitation(user, {
       channel: 'email',
       audience: input.audience,
@@ -39,7 +47,7 @@ export default class SendEmailInvitation {
           code: formatCode(invitation.code),
           expiresAt: invitation.expiresAt.toJSDate(),
           message: invitation.message,
-        })
+        }).withUnsubscribe(addressUnsubscribeUrl(input.recipient))
       )
     } catch (error) {
       await discard(invitation)

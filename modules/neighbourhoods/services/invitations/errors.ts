@@ -32,6 +32,13 @@ export class AlreadyInvitedError extends Error {
   }
 }
 
+/** The address used a mail's "stop invitations" link: nothing is written or counted. */
+export class RecipientOptedOutError extends Error {
+  constructor() {
+    super('This address asked not to receive invitations')
+  }
+}
+
 /** The SMS provider refused or could not be reached: nothing was recorded. */
 export class InvitationNotSentError extends Error {
   constructor(cause: unknown) {

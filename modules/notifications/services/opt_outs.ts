@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+
+/**
+ * Addresses without an account that asked for no more invitations. Only
+ * a hash is kept: the erasure checks search every table for e-mail
+ * addresses, and a list of people who said no is nobody's to read.
+ * Case and surrounding spaces do not make another address.
+ */
+export function addressHash(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex')
+}
+
+export async function isAddressOptedOut(
+  address: string,
+  client: QueryClientContract = db.connection()
+): Promise<boolean> {
+  const row = await client
+    .from('mail_opt_outs')
+    .where('address_hash', addressHash(address))
+    .select('address_hash')
+    .first()
+  return Boolean(row)
+}
+
+/** Idempotent: an address opted out twice stays opted out once. */
+export async function optOutAddress(client: QueryClientContract, address: string) {
+  await client
+    .table('mail_opt_outs')
+    .insert({ address_hash: addressHash(address), created_at: new Date() })
+    .onConflict('address_hash')
+    .ignore()
+}
