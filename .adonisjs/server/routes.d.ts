@@ -62,6 +62,9 @@ export type ScannedRoutes = {
     'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
+    'operators.moderators.index': { paramsTuple?: []; params?: {} }
+    'operators.moderators.grant': { paramsTuple?: []; params?: {} }
+    'operators.moderators.revoke': { paramsTuple?: []; params?: {} }
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -246,6 +249,7 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
+    'operators.moderators.index': { paramsTuple?: []; params?: {} }
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
@@ -347,6 +351,7 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.index': { paramsTuple?: []; params?: {} }
     'operators.ambassadors.kits.index': { paramsTuple?: []; params?: {} }
+    'operators.moderators.index': { paramsTuple?: []; params?: {} }
     'verification.show': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.index': { paramsTuple?: []; params?: {} }
     'operators.verification.postcards.index': { paramsTuple?: []; params?: {} }
@@ -446,6 +451,8 @@ export type ScannedRoutes = {
     'neighbourhoods.ambassadors.kits.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'operators.ambassadors.applications.decide': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'operators.ambassadors.kits.move': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'move': ParamValue} }
+    'operators.moderators.grant': { paramsTuple?: []; params?: {} }
+    'operators.moderators.revoke': { paramsTuple?: []; params?: {} }
     'operators.verification.residents.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'verification.postcard.store': { paramsTuple?: []; params?: {} }
     'verification.postcard.verify': { paramsTuple?: []; params?: {} }

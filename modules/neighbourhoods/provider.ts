@@ -34,5 +34,10 @@ export default class NeighbourhoodsProvider {
       labelKey: 'notifications.types.ambassadors',
       emailByDefault: true,
     })
+    registerNotificationType({
+      type: 'neighbourhoods.moderator',
+      labelKey: 'moderators.notification.label',
+      emailByDefault: true,
+    })
   }
 }

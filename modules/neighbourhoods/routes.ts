@@ -38,3 +38,4 @@ router.get('/neighbourhoods/:slug', [NeighbourhoodsController, 'show']).as('neig
 
 await import('#modules/neighbourhoods/routes/invitations')
 await import('#modules/neighbourhoods/routes/ambassadors')
+await import('#modules/neighbourhoods/routes/moderators')
