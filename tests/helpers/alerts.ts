@@ -17,7 +17,10 @@ import { PushSender } from '#modules/alerts/services/push/push_sender'
 import { WebPushSender } from '#modules/alerts/services/push/web_push_sender'
 import { AlertQueue } from '#modules/alerts/services/queue'
 import { smsReceiptsUrl } from '#modules/alerts/services/channels/sms_channel'
+import type { Group } from '@japa/runner/core'
 import type { Agent } from '#tests/helpers/agent'
+import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
+import { freshStateForEachTest } from '#tests/helpers/state'
 
 export const TWILIO = 'https://api.twilio.com'
 export const ACCOUNT_SID = `AC${'0123456789abcdef'.repeat(2)}`
@@ -35,6 +38,23 @@ export const VAPID_PUBLIC_KEY = vapid.publicKey
  * The real senders, pointed at the faked providers with test
  * credentials, for the duration of a group. Returns the teardown.
  */
+/**
+ * A group whose tests raise alerts: the Paris boundaries, the faked
+ * providers and nock for the whole group, fresh rows for each test.
+ */
+export function withAlertProviders(group: Group) {
+  group.setup(async () => {
+    await loadParis()
+    const restoreProviders = useFakeProviders()
+    const restoreNock = useNock()
+    return () => {
+      restoreProviders()
+      restoreNock()
+    }
+  })
+  freshStateForEachTest(group, { keep: GEO_TABLES })
+}
+
 export function useFakeProviders() {
   const sms = new TwilioSmsSender({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: FROM })
   const push = new WebPushSender({

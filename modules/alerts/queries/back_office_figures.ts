@@ -1,24 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
+import { weeklyCounts, type WeekCount } from '#app/database/weekly_counts'
 
 /**
  * Back office dashboard: alerts raised each week since `since` (retracted
  * ones included), Monday-based weeks in Paris time, 'YYYY-MM-DD' of the
  * Monday.
  */
-export async function weeklyAlerts(since: Date): Promise<{ week: string; count: number }[]> {
-  const { rows } = await db.rawQuery(
-    `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS week,
-            count(*)::int AS count
-       FROM alerts
-      WHERE created_at >= ?
-      GROUP BY 1
-      ORDER BY 1`,
-    [since]
-  )
-  return rows.map((row: { week: string; count: number }) => ({
-    week: row.week,
-    count: Number(row.count),
-  }))
+export function weeklyAlerts(since: Date): Promise<WeekCount[]> {
+  return weeklyCounts('alerts', 'created_at', since)
 }
 
 /** Deliveries that gave up and wait for an operator to replay them. */

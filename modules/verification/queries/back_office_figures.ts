@@ -1,24 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
+import { weeklyCounts, type WeekCount } from '#app/database/weekly_counts'
 
 /**
  * Back office dashboard: verifications recorded each week since `since`
  * (every method, revoked ones included: the work done that week),
  * Monday-based weeks in Paris time, 'YYYY-MM-DD' of the Monday.
  */
-export async function weeklyVerifications(since: Date): Promise<{ week: string; count: number }[]> {
-  const { rows } = await db.rawQuery(
-    `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS week,
-            count(*)::int AS count
-       FROM verifications
-      WHERE created_at >= ?
-      GROUP BY 1
-      ORDER BY 1`,
-    [since]
-  )
-  return rows.map((row: { week: string; count: number }) => ({
-    week: row.week,
-    count: Number(row.count),
-  }))
+export function weeklyVerifications(since: Date): Promise<WeekCount[]> {
+  return weeklyCounts('verifications', 'created_at', since)
 }
 
 /** What waits for an operator: documents to review, postcard requests to print. */

@@ -17,15 +17,12 @@ import {
   stopTheWorker,
   subscribeDevice,
   twilioAccepts,
-  useFakeProviders,
-  useNock,
   type TwilioCall,
+  withAlertProviders,
 } from '#tests/helpers/alerts'
 import { verifiedResident } from '#tests/helpers/community'
 import { signedInOperator } from '#tests/helpers/documents'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { freshStateForEachTest } from '#tests/helpers/state'
 
 /** Delivery rows of an alert as "user:channel:status[:reason]", sorted. */
 async function outcomes(alertId: number, names: Record<number, string>) {
@@ -52,16 +49,7 @@ function setting<T extends object, K extends keyof T>(
 }
 
 test.group('Alerts: delivery on every channel', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
   group.each.teardown(() => {
     nock.cleanAll()
   })

@@ -16,25 +16,13 @@ import {
   raiseAlert,
   stopTheWorker,
   subscribeDevice,
-  useFakeProviders,
-  useNock,
+  withAlertProviders,
 } from '#tests/helpers/alerts'
 import { verifiedResident, type CommunityResident } from '#tests/helpers/community'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { freshStateForEachTest } from '#tests/helpers/state'
 
 test.group('Alerts: a fan-out that survives its worker', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
   group.each.teardown(() => {
     nock.cleanAll()
   })

@@ -4,14 +4,11 @@ import db from '@adonisjs/lucid/services/db'
 import {
   browserSubscription,
   twilioAccepts,
-  useFakeProviders,
-  useNock,
   type TwilioCall,
+  withAlertProviders,
 } from '#tests/helpers/alerts'
 import type { Agent } from '#tests/helpers/agent'
 import { verifiedResident } from '#tests/helpers/community'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
-import { freshStateForEachTest } from '#tests/helpers/state'
 
 const PAGE = '/alerts/preferences'
 
@@ -63,16 +60,7 @@ async function postJson(agent: Agent, path: string, body: unknown, csrf = true) 
 }
 
 test.group('Alerts: a resident’s channels', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
   group.each.teardown(() => {
     nock.cleanAll()
   })

@@ -9,14 +9,11 @@ import {
   raiseAlert,
   stopTheWorker,
   subscribe,
-  useFakeProviders,
-  useNock,
+  withAlertProviders,
 } from '#tests/helpers/alerts'
 import { PLACES, verifiedResident } from '#tests/helpers/community'
 import { makeModerator, signedInOperator } from '#tests/helpers/documents'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { freshStateForEachTest } from '#tests/helpers/state'
 
 const SUSPICIOUS = {
   alert_kind: 'suspicious_behaviour',
@@ -38,16 +35,7 @@ async function outboxCount() {
 }
 
 test.group('Alerts: raising one', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
 
   test('a verified resident warns the neighbourhood; another neighbourhood sees nothing', async ({
     assert,

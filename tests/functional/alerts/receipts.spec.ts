@@ -15,14 +15,11 @@ import {
   stopTheWorker,
   twilioAccepts,
   twilioSignature,
-  useFakeProviders,
-  useNock,
   type TwilioCall,
+  withAlertProviders,
 } from '#tests/helpers/alerts'
 import { Agent } from '#tests/helpers/agent'
 import { verifiedResident } from '#tests/helpers/community'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
-import { freshStateForEachTest } from '#tests/helpers/state'
 
 const BASE_URL = () => new Agent().baseUrl
 
@@ -59,16 +56,7 @@ async function receipts() {
 }
 
 test.group('Alerts: Twilio delivery receipts', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
   group.each.teardown(() => {
     nock.cleanAll()
   })

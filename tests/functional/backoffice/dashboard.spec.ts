@@ -1,13 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { raiseAlert, useFakeProviders, useNock } from '#tests/helpers/alerts'
+import { raiseAlert, withAlertProviders } from '#tests/helpers/alerts'
 import { verifiedResident, type CommunityResident } from '#tests/helpers/community'
 import { signedInOperator } from '#tests/helpers/documents'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { pelletsCampaign } from '#tests/helpers/group_buys'
 import { createResident } from '#tests/helpers/residents'
-import { freshStateForEachTest } from '#tests/helpers/state'
 import { loanFields, post } from '#tests/functional/exchanges/support'
 
 const DASHBOARD = '/operators'
@@ -84,16 +82,7 @@ async function moveUser(resident: { id: number | string }, weeksAgo: number) {
 }
 
 test.group('Back office: dashboard', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
 
   test('the weekly charts count what happened in each of the last twelve weeks', async ({
     assert,

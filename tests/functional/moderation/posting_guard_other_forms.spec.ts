@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
-import { freshStateForEachTest } from '#tests/helpers/state'
 import { textOf } from '#tests/helpers/page_text'
-import { raiseAlert, useFakeProviders, useNock } from '#tests/helpers/alerts'
+import { raiseAlert, withAlertProviders } from '#tests/helpers/alerts'
 import { verifiedResident } from '#tests/helpers/community'
 import { draft, pelletFields, submitCampaign } from '#tests/functional/group_buys/support'
 import {
@@ -23,16 +21,7 @@ const LINKS_REFUSED = 'ne peuvent pas publier de liens'
 const REMINDER = 'Certains mots de votre texte pourraient blesser vos voisins'
 
 test.group('Moderation: new residents on the other publishing forms', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
 
   test('alerts: no link from a new account, the reminder for an insult, counted once raised', async ({
     assert,

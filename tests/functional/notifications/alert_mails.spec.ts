@@ -1,24 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Agent, linkIn } from '#tests/helpers/agent'
-import { deliveries, lastAlert, raiseAlert, useFakeProviders, useNock } from '#tests/helpers/alerts'
+import { deliveries, lastAlert, raiseAlert, withAlertProviders } from '#tests/helpers/alerts'
 import { verifiedResident } from '#tests/helpers/community'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { freshStateForEachTest } from '#tests/helpers/state'
 import { rawHeader } from '#tests/functional/notifications/support'
 
 test.group('Notifications: alert mails unsubscribe in one click', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
 
   test('an alert mail carries RFC 8058 headers; the link stops alert e-mails only', async ({
     assert,

@@ -1,11 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Agent } from '#tests/helpers/agent'
-import { deliveries, useFakeProviders, useNock } from '#tests/helpers/alerts'
+import { deliveries, withAlertProviders } from '#tests/helpers/alerts'
 import { PLACES, verifiedResident } from '#tests/helpers/community'
-import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { freshStateForEachTest } from '#tests/helpers/state'
 import {
   account,
   createOrganisation,
@@ -41,16 +39,7 @@ async function count(table: string) {
 }
 
 test.group('Organisations: a town hall notice raised as an official alert', (group) => {
-  group.setup(async () => {
-    await loadParis()
-    const restoreProviders = useFakeProviders()
-    const restoreNock = useNock()
-    return () => {
-      restoreProviders()
-      restoreNock()
-    }
-  })
-  freshStateForEachTest(group, { keep: GEO_TABLES })
+  withAlertProviders(group)
 
   test('the alert goes to the chosen neighbourhoods only, with the town hall’s badge; 3 a day at most', async ({
     assert,
