@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto'
-import drive from '@adonisjs/drive/services/main'
-import logger from '@adonisjs/core/services/logger'
+import { privateStorage } from '#app/uploads/private_storage'
 import { ImageRefusal, reencodeImage } from '#app/uploads/reencode_image'
 import { sniffKind } from '#app/uploads/sniff_type'
 
@@ -41,28 +39,5 @@ export async function prepareProfilePhoto(
   }
 }
 
-/** Profile photos on the Drive disk (never served by URL), under a random name. */
-export const profilePhotoStorage = {
-  newKey(extension: string): string {
-    return `${PROFILE_PHOTO.folder}/${randomUUID()}.${extension}`
-  },
-
-  async put(key: string, bytes: Buffer): Promise<void> {
-    await drive.use().put(key, bytes)
-  },
-
-  async read(key: string): Promise<Uint8Array> {
-    return drive.use().getBytes(key)
-  },
-
-  /** For clean-up paths: a failure is logged, never thrown over the real outcome. */
-  async removeQuietly(key: string): Promise<boolean> {
-    try {
-      await drive.use().delete(key)
-      return true
-    } catch (error) {
-      logger.error({ err: error }, 'could not delete a profile photo')
-      return false
-    }
-  },
-}
+/** Profile photos (never served by URL; the resident page's photo route checks access). */
+export const profilePhotoStorage = privateStorage(PROFILE_PHOTO.folder, 'a profile photo')

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
-import logger from '@adonisjs/core/services/logger'
-import drive from '@adonisjs/drive/services/main'
+import { privateStorage } from '#app/uploads/private_storage'
 import { ImageRefusal, reencodeImage } from '#app/uploads/reencode_image'
 import { sniffKind } from '#app/uploads/sniff_type'
 import { OrganisationRefusal } from '#modules/organisations/services/errors'
@@ -68,23 +66,5 @@ export async function preparePhoto(upload: Buffer, field: string): Promise<Prepa
   }
 }
 
-/** Drive disk, outside the public folder, under a random name. */
-export const photoStorage = {
-  async store(photo: PreparedPhoto): Promise<string> {
-    const key = `${photos.storageFolder}/${randomUUID()}.${photo.extension}`
-    await drive.use().put(key, photo.bytes)
-    return key
-  },
-
-  read(key: string): Promise<Uint8Array> {
-    return drive.use().getBytes(key)
-  },
-
-  async removeQuietly(key: string): Promise<void> {
-    try {
-      await drive.use().delete(key)
-    } catch (error) {
-      logger.error({ err: error }, 'could not delete an organisation photo')
-    }
-  },
-}
+/** Shop and offer photos (served by the organisation's access-checked routes). */
+export const photoStorage = privateStorage(photos.storageFolder, 'an organisation photo')
