@@ -19,6 +19,6 @@ export {
   addressUnsubscribeUrl,
   unsubscribeUrl,
   type UnsubscribeTarget,
-} from '#modules/notifications/services/unsubscribe_tokens'
-export { isAddressOptedOut } from '#modules/notifications/services/opt_outs'
+} from '#app/mail/unsubscribe_tokens'
+export { isAddressOptedOut } from '#app/mail/address_opt_outs'
 export { emailWanted } from '#modules/notifications/services/preferences'

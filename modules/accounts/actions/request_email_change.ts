@@ -1,4 +1,6 @@
 import mail from '@adonisjs/mail/services/main'
+import { isAddressOptedOut } from '#app/mail/address_opt_outs'
+import { addressUnsubscribeUrl } from '#app/mail/unsubscribe_tokens'
 import accountsConfig from '#config/accounts'
 import User from '#modules/accounts/models/user'
 import { AccountMail } from '#modules/accounts/mails/account_mail'
@@ -18,19 +20,24 @@ export default class RequestEmailChange {
 
     const hours = accountsConfig.confirmationTtlHours
     const secret = await AccountTokens.issue(user, 'email_change', input.newEmail, { hours })
-    await mail.sendLater(
-      new AccountMail(input.newEmail, user.locale, 'email_change', {
-        name: user.displayName,
-        hours,
-        newEmail: input.newEmail,
-        url: emailConfirmationUrl(secret),
-      })
-    )
-    await mail.sendLater(
-      new AccountMail(user.email, user.locale, 'email_change_notice', {
-        name: user.displayName,
-        newEmail: input.newEmail,
-      })
-    )
+    /** Addresses that asked Quartier never to write to them get nothing (a link in every account mail). */
+    if (!(await isAddressOptedOut(input.newEmail))) {
+      await mail.sendLater(
+        new AccountMail(input.newEmail, user.locale, 'email_change', {
+          name: user.displayName,
+          hours,
+          newEmail: input.newEmail,
+          url: emailConfirmationUrl(secret),
+        }).withUnsubscribe(addressUnsubscribeUrl(input.newEmail))
+      )
+    }
+    if (!(await isAddressOptedOut(user.email))) {
+      await mail.sendLater(
+        new AccountMail(user.email, user.locale, 'email_change_notice', {
+          name: user.displayName,
+          newEmail: input.newEmail,
+        }).withUnsubscribe(addressUnsubscribeUrl(user.email))
+      )
+    }
   }
 }

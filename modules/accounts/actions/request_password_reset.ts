@@ -1,4 +1,6 @@
 import mail from '@adonisjs/mail/services/main'
+import { isAddressOptedOut } from '#app/mail/address_opt_outs'
+import { addressUnsubscribeUrl } from '#app/mail/unsubscribe_tokens'
 import accountsConfig from '#config/accounts'
 import User from '#modules/accounts/models/user'
 import { AccountMail } from '#modules/accounts/mails/account_mail'
@@ -13,6 +15,8 @@ export default class RequestPasswordReset {
   async execute(email: string): Promise<void> {
     const user = await User.findBy('email', email)
     if (!user) return
+    /** The address asked Quartier never to write to it (a link in every account mail). */
+    if (await isAddressOptedOut(user.email)) return
 
     const minutes = accountsConfig.resetTtlMinutes
     const secret = await AccountTokens.issue(user, 'password_reset', user.email, { minutes })
@@ -21,7 +25,7 @@ export default class RequestPasswordReset {
         name: user.displayName,
         minutes,
         url: passwordResetUrl(secret),
-      })
+      }).withUnsubscribe(addressUnsubscribeUrl(user.email))
     )
   }
 }

@@ -7,7 +7,7 @@ import { accounts, type MailRecipient } from '#modules/accounts/index'
 import { feedItemsSince } from '#modules/feed/index'
 import { DigestMail } from '#modules/notifications/mails/digest_mail'
 import { DEFAULT_DIGEST } from '#modules/notifications/services/preferences'
-import { unsubscribeUrl } from '#modules/notifications/services/unsubscribe_tokens'
+import { unsubscribeUrl } from '#app/mail/unsubscribe_tokens'
 
 /** Items listed in one digest (the rest: "and more on the feed"). */
 export const DIGEST_ITEMS = 10

@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { optOutAddress } from '#modules/notifications/services/opt_outs'
+import { optOutAddress } from '#app/mail/address_opt_outs'
 import { setDigestFrequency, setEmailChoice } from '#modules/notifications/services/preferences'
 import { typeOf } from '#modules/notifications/services/types'
-import type { UnsubscribeToken } from '#modules/notifications/services/unsubscribe_tokens'
+import type { UnsubscribeToken } from '#app/mail/unsubscribe_tokens'
 
 /**
  * Turns off what an unsubscribe link names, once: the token's id is

@@ -5,7 +5,7 @@ import { typeOf } from '#modules/notifications/services/types'
 import {
   readUnsubscribe,
   type UnsubscribeToken,
-} from '#modules/notifications/services/unsubscribe_tokens'
+} from '#app/mail/unsubscribe_tokens'
 
 const VIEW = 'notifications::pages/unsubscribe'
 

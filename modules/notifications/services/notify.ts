@@ -6,7 +6,7 @@ import { appUrl } from '#config/app'
 import { KeyedNotificationMail } from '#app/mail/keyed_notification_mail'
 import { accounts } from '#modules/accounts/index'
 import { emailWanted } from '#modules/notifications/services/preferences'
-import { unsubscribeUrl } from '#modules/notifications/services/unsubscribe_tokens'
+import { unsubscribeUrl } from '#app/mail/unsubscribe_tokens'
 import { safePath } from '#modules/notifications/services/paths'
 
 export {

@@ -82,13 +82,13 @@ test.group('Notifications: invitations can be stopped by address, without an acc
     const page = await visitor.get(link)
     assert.equal(page.status, 200)
     assert.include(page.text, 'data-unsubscribe="confirm"')
-    assert.include(page.text, 'les invitations à rejoindre Quartier envoyées à cette adresse')
+    assert.include(page.text, 'tout e-mail de Quartier à cette adresse')
     assert.lengthOf(await db.from('mail_opt_outs'), 0)
 
     const done = await oneClick(link)
     assert.equal(done.status, 200)
     assert.include(done.text, 'data-unsubscribe="done"')
-    assert.include(done.text, 'ne pourront plus inviter cette adresse')
+    assert.include(done.text, 'Quartier n’écrira plus à cette adresse')
     assert.notInclude(done.text, 'une fois connecté')
     const rows = await db.from('mail_opt_outs')
     assert.lengthOf(rows, 1)
@@ -163,5 +163,31 @@ test.group('Notifications: invitations can be stopped by address, without an acc
     assert.equal(response.status, 400)
     assert.lengthOf(await db.from('mail_opt_outs'), 0)
     assert.lengthOf(await db.from('unsubscribe_tokens_used'), 0)
+  })
+
+  test('account mails carry the same link: once used, Quartier writes nothing more to the address', async ({
+    assert,
+  }) => {
+    await createResident({ email: 'mila@example.org' })
+    await createResident({ email: 'temoin@example.org' })
+    const forgot = (email: string) =>
+      new Agent('fr').submit('/password/forgot', { email }, { from: '/password/forgot' })
+
+    assert.equal((await forgot('mila@example.org')).status, 200)
+    const mail = await mailbox.waitFor('mila@example.org')
+    const link = linkIn(mail.text, '/unsubscribe/')
+    assert.equal(rawHeader(mail, 'List-Unsubscribe'), `<${absolute(link, mail)}>`)
+    assert.equal(rawHeader(mail, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click')
+
+    const done = await oneClick(link)
+    assert.equal(done.status, 200)
+    assert.include(done.text, 'data-unsubscribe="done"')
+
+    /** The page answers as before (it never tells who has an account), but no mail leaves. */
+    assert.equal((await forgot('mila@example.org')).status, 200)
+    /** A mail to someone else, asked after: once it has arrived, Mila's would have too. */
+    assert.equal((await forgot('temoin@example.org')).status, 200)
+    await mailbox.waitFor('temoin@example.org')
+    assert.lengthOf(mailbox.to('mila@example.org'), 1)
   })
 })

@@ -3,10 +3,14 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /**
- * Addresses without an account that asked for no more invitations. Only
- * a hash is kept: the erasure checks search every table for e-mail
- * addresses, and a list of people who said no is nobody's to read.
- * Case and surrounding spaces do not make another address.
+ * Addresses that asked for no more mail from Quartier through a link that
+ * names the address, not a resident's preference: invitations (people
+ * without an account) and account mails (a confirmation can reach someone
+ * whose address a stranger typed at sign-up). Quartier then writes nothing
+ * to it. Only a hash is kept: the erasure checks search every table for
+ * e-mail addresses, and a list of people who said no is nobody's to read.
+ * Case and surrounding spaces do not make another address. The table is
+ * created by the notifications module, which serves the link.
  */
 export function addressHash(address: string): string {
   return createHash('sha256').update(address.trim().toLowerCase()).digest('hex')
