@@ -30,13 +30,16 @@ export type { ConversationSubject }
  * your address" page); the recipient must be a resident
  * (RecipientUnavailableError, a 404). Throws BlockedError if either
  * blocked the other, InvalidMessageError for an empty or over-long
- * message. Returns the conversation id.
+ * message, LinksNotAllowedError (moderation) for a link from an account
+ * under a week old, unless `firstMessageIsDefault` says the message is
+ * the site's own wording. Returns the conversation id.
  */
 export async function startConversation(input: {
   from: number
   to: number
   subject?: ConversationSubject | null
   firstMessage?: string | null
+  firstMessageIsDefault?: boolean
 }): Promise<number> {
   const { conversationId } = await new StartConversation().execute(input)
   return conversationId

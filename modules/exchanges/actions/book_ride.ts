@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
 import { BlockedError, isBlocked, startConversation } from '#modules/messaging/index'
+import { guardPost } from '#modules/moderation/index'
 import { authorizeTrust } from '#modules/verification/index'
 import { visibleExchange } from '#modules/exchanges/queries/exchange_access'
 import { ExchangeRefusal } from '#modules/exchanges/services/errors'
@@ -32,6 +33,13 @@ export default class BookRide {
       throw new ExchangeRefusal('not_open', 409, { status: exchange.status })
     }
     if (await isBlocked(userId, exchange.authorId)) throw new ExchangeRefusal('blocked', 403)
+    /**
+     * The passenger's words open the conversation after the booking
+     * commits, where a refusal would only be logged: a new resident's
+     * link is refused here, before any seat is taken (messages are not
+     * counted, so there is nothing to lock).
+     */
+    if (input.message) await guardPost(userId, { kind: 'message', texts: [input.message] })
 
     let bookingId: number
     try {
@@ -81,6 +89,7 @@ export default class BookRide {
         to: exchange.authorId,
         subject: exchangeSubject(exchange),
         firstMessage: input.message || input.defaultMessage,
+        firstMessageIsDefault: !input.message,
       })
       await db
         .from('ride_bookings')

@@ -41,8 +41,10 @@ export default class RespondToExchange {
         to: exchange.authorId,
         subject: exchangeSubject(exchange),
         firstMessage: input.message || input.defaultMessage,
+        firstMessageIsDefault: !input.message,
       })
     } catch (error) {
+      /** A link from a new resident (LinksNotAllowedError) renders itself: nothing was written. */
       if (error instanceof BlockedError) throw new ExchangeRefusal('blocked', 403)
       throw error
     }

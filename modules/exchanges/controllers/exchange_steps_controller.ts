@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { FormError } from '#app/forms/form_error'
 import { conversationPath } from '#modules/messaging/index'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import AgreeOnExchange from '#modules/exchanges/actions/agree_on_exchange'
 import CancelExchange from '#modules/exchanges/actions/cancel_exchange'
 import ConfirmLoanReturned from '#modules/exchanges/actions/confirm_loan_returned'
@@ -28,6 +29,15 @@ export default class ExchangeStepsController {
     let conversationId: number
     try {
       const { message } = await this.validate(ctx, id, respondValidator)
+      /** What the neighbour typed opens the conversation: checked as a message (not the default). */
+      if (message) {
+        await checkBeforePublishing(ctx, {
+          userId,
+          kind: 'message',
+          texts: [message],
+          page: () => showPage(ctx, id),
+        })
+      }
       const exchange = await Exchange.find(id)
       const answered = await new RespondToExchange().execute(userId, id, {
         message: message ?? null,

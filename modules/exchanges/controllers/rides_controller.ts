@@ -4,6 +4,7 @@ import neighbourhoodsConfig from '#config/neighbourhoods'
 import { FormError } from '#app/forms/form_error'
 import { feedViewerFor } from '#modules/feed/index'
 import { conversationPath } from '#modules/messaging/index'
+import { checkBeforePublishing } from '#modules/moderation/index'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { mapCenterNear } from '#modules/exchanges/services/map_center'
 import BookRide from '#modules/exchanges/actions/book_ride'
@@ -47,6 +48,15 @@ export default class RidesController {
     let conversationId: number | null
     try {
       const data = await this.validateBooking(ctx, id)
+      /** The passenger's note opens the conversation with the driver: checked as a message. */
+      if (data.message) {
+        await checkBeforePublishing(ctx, {
+          userId,
+          kind: 'message',
+          texts: [data.message],
+          page: () => showPage(ctx, id),
+        })
+      }
       const exchange = await Exchange.find(id)
       const booking = await new BookRide().execute(userId, id, {
         seats: data.seats,

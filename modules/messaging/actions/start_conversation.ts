@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { residentHome } from '#modules/neighbourhoods/index'
 import { accounts } from '#modules/accounts/index'
+import { guardPost, recordPost } from '#modules/moderation/index'
 import { authorizeTrust } from '#modules/verification/index'
 import { isBlocked } from '#modules/messaging/queries/blocks'
 import { insertMessage } from '#modules/messaging/services/post_message'
@@ -25,6 +26,12 @@ export interface StartConversationInput {
   to: number
   subject?: ConversationSubject | null
   firstMessage?: string | null
+  /**
+   * The first message is the site's own wording ("I'm interested in
+   * «title»"), not the sender's: it may quote text someone else wrote,
+   * so the new-resident link rule does not apply to it.
+   */
+  firstMessageIsDefault?: boolean
 }
 
 /** Developer-given subjects: a wrong one is a bug, not a resident's mistake. */
@@ -64,6 +71,9 @@ export default class StartConversation {
     const [low, high] = from < to ? [from, to] : [to, from]
     const result = await db.transaction(async (trx) => {
       if (await isBlocked(from, to, trx)) throw new BlockedError()
+      /** As send_message: new residents send no links (before any write, so nothing is left). */
+      const guarded = body !== null && !input.firstMessageIsDefault
+      if (guarded) await guardPost(from, { kind: 'message', texts: [body] }, trx)
       const now = new Date()
       /** The unique index (pair, subject) makes a second start return the first. */
       const inserted = await trx
@@ -107,6 +117,8 @@ export default class StartConversation {
       const messageId = body
         ? await insertMessage(trx, { conversationId, senderId: from, body })
         : null
+      /** As send_message: whether messages count is moderation's decision (today they do not). */
+      if (guarded) await recordPost(from, 'message', trx)
       return { conversationId, messageId }
     })
 

@@ -21,20 +21,24 @@ import { invitationSettings } from '#modules/neighbourhoods/services/invitations
  * with a personal join link, queued once the invitation is committed.
  * The recipient has no account, so the mail carries a one-click link that
  * stops every invitation to their address; such an address is refused
- * before anything is reserved.
+ * under the reservation's lock, before anything is counted or written
+ * (read in the same transaction as the insert, not in a separate check
+ * ahead of it).
  */
 export default class SendEmailInvitation {
   async execute(
     user: InvitingUser,
     input: { recipient: string; audience: InvitationAudience; message?: string | null }
   ) {
-    if (await isAddressOptedOut(input.recipient)) throw new RecipientOptedOutError()
     const { invitation, inviter } = await reserveInvitation(user, {
       channel: 'email',
       audience: input.audience,
       recipient: input.recipient,
       message: input.message,
       dailyLimit: invitationSettings.emailsPerDay,
+      allow: async (_inviter, trx) => {
+        if (await isAddressOptedOut(input.recipient, trx)) throw new RecipientOptedOutError()
+      },
     })
     try {
       await mail.sendLater(

@@ -40,14 +40,18 @@ export async function reserveInvitation(
     recipient: string
     message?: string | null
     dailyLimit: number
-    /** Extra rule checked under the lock (e.g. verified residents only). */
-    allow?: (inviter: Inviter) => void
+    /**
+     * Extra rule checked under the lock, before anything is counted or
+     * written (e.g. verified residents only, or a recipient who opted
+     * out: read through `trx`, the only connection the transaction may use).
+     */
+    allow?: (inviter: Inviter, trx: TransactionClientContract) => void | Promise<void>
   }
 ): Promise<{ invitation: Invitation; inviter: Inviter }> {
   return db.transaction(async (trx) => {
     const inviter = await findInviter(user, trx)
     if (!inviter) throw new NoHomeError()
-    input.allow?.(inviter)
+    await input.allow?.(inviter, trx)
 
     const now = DateTime.now()
     const sentToday = await countSince(trx, user.id, input.channel, now.minus({ hours: 24 }))
