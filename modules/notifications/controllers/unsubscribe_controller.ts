@@ -2,10 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Unsubscribe from '#modules/notifications/actions/unsubscribe'
 import { typeOf } from '#modules/notifications/services/types'
-import {
-  readUnsubscribe,
-  type UnsubscribeToken,
-} from '#app/mail/unsubscribe_tokens'
+import { readUnsubscribe, type UnsubscribeToken } from '#app/mail/unsubscribe_tokens'
 
 const VIEW = 'notifications::pages/unsubscribe'
 
