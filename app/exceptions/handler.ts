@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { FormError } from '#app/forms/form_error'
+import { PageNotFoundError } from '#app/http/page_not_found'
 import { ensureRequestI18n } from '#app/i18n/locale'
 import stringHelpers from '@adonisjs/core/helpers/string'
 import bodyParserConfig from '#config/bodyparser'
@@ -25,6 +26,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * In development a 500 shows the stack trace page.
    */
   protected renderStatusPages = true
+
+  /** A 404 for something unknown or not the viewer's is an answer, not an incident. */
+  protected ignoreCodes = ['E_PAGE_NOT_FOUND']
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '403': (_, ctx) => this.renderErrorPage(ctx, 'forbidden'),
@@ -69,6 +73,17 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         .status(error.status)
         .header('content-type', 'text/html; charset=utf-8')
         .send(html)
+    }
+
+    /** Unknown, or not for this viewer: the site's 404 page, or a translated JSON message. */
+    if (error instanceof PageNotFoundError) {
+      if (this.wantsJson(ctx)) {
+        return ctx.response.status(404).send({ message: i18n.t('errors.pages.not_found.title') })
+      }
+      return ctx.response
+        .status(404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(await this.renderErrorPage(ctx, 'not_found'))
     }
 
     /** Missing or stale CSRF token: say so instead of silently bouncing back. */

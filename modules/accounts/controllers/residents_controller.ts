@@ -1,10 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { publicProfile, visiblePhoto } from '#modules/accounts/queries/public_profile'
 import { profilePhotoStorage } from '#modules/accounts/services/profile_photos'
-
-function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * A resident's public page and photo, for residents of the same or a
@@ -15,7 +12,7 @@ export default class ResidentsController {
     const id = Number(ctx.params.id)
     const viewer = ctx.auth.getUserOrFail()
     const profile = Number.isSafeInteger(id) ? await publicProfile(Number(viewer.id), id) : null
-    if (!profile) return notFound(ctx)
+    if (!profile) return pageNotFound()
     return ctx.view.render('accounts::pages/resident', { profile })
   }
 
@@ -23,7 +20,7 @@ export default class ResidentsController {
     const id = Number(ctx.params.id)
     const viewer = ctx.auth.getUserOrFail()
     const photo = Number.isSafeInteger(id) ? await visiblePhoto(Number(viewer.id), id) : null
-    if (!photo) return notFound(ctx)
+    if (!photo) return pageNotFound()
     const bytes = await profilePhotoStorage.read(photo.key)
     ctx.response.header('Content-Type', photo.contentType)
     ctx.response.header('Cache-Control', 'private, no-store')

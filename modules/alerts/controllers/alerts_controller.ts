@@ -22,13 +22,7 @@ import {
   PlaceTooFarError,
 } from '#modules/alerts/services/errors'
 import { alertsChannel } from '#modules/alerts/services/live'
-import {
-  circleGeoJson,
-  idParam,
-  namesById,
-  notFound,
-  viewerId,
-} from '#modules/alerts/services/pages'
+import { circleGeoJson, namesById, viewerId } from '#modules/alerts/services/pages'
 import {
   ALERT_KINDS,
   CHANNELS,
@@ -43,6 +37,8 @@ import {
   raiseAlertValidator,
   retractValidator,
 } from '#modules/alerts/validators/alert_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INDEX_VIEW = 'alerts::pages/index'
 const NEW_VIEW = 'alerts::pages/new'
@@ -164,7 +160,7 @@ export default class AlertsController {
     try {
       await this.retraction.execute(state.alert.id, viewerId(ctx), reason)
     } catch (error) {
-      if (error instanceof AlertNotFoundError) return notFound(ctx)
+      if (error instanceof AlertNotFoundError) return pageNotFound()
       if (error instanceof NotModeratorError || error instanceof AlreadyRetractedError) {
         throw pageRefusal({
           view: SHOW_VIEW,
@@ -214,9 +210,9 @@ export default class AlertsController {
   private async showState(ctx: HttpContext) {
     const userId = viewerId(ctx)
     const alert = await findAlert(idParam(ctx))
-    if (!alert) return notFound(ctx)
+    if (!alert) return pageNotFound()
     const access = await alertAccess(userId, alert)
-    if (!access.canSee) return notFound(ctx)
+    if (!access.canSee) return pageNotFound()
     const [level, names, people, counts] = await Promise.all([
       trustLevel(userId),
       neighbourhoodNames([alert.neighbourhoodId]),

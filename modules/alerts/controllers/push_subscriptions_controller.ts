@@ -3,12 +3,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SubscribePush from '#modules/alerts/actions/subscribe_push'
 import UnsubscribePush from '#modules/alerts/actions/unsubscribe_push'
 import { PushEndpointRefusedError } from '#modules/alerts/services/errors'
-import { idParam, viewerId } from '#modules/alerts/services/pages'
+import { viewerId } from '#modules/alerts/services/pages'
 import { PushSender } from '#modules/alerts/services/push/push_sender'
 import {
   pushEndpointValidator,
   pushSubscriptionValidator,
 } from '#modules/alerts/validators/alert_validators'
+import { idParam } from '#app/http/route_id'
 
 /**
  * This device's web push subscription, posted as JSON by

@@ -6,18 +6,6 @@ export function viewerId(ctx: HttpContext): number {
   return Number(ctx.auth.getUserOrFail().id)
 }
 
-/** 404 page: things in another neighbourhood do not exist for this viewer. */
-export function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
-}
-
-/** The numeric id of the URL; one no bigint holds cannot exist: 404. */
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) notFound(ctx)
-  return id
-}
-
 /** Display names keyed by numeric id. */
 export async function namesById(ids: number[]): Promise<Map<number, string>> {
   const names = await accounts.displayNames(ids)

@@ -8,7 +8,8 @@ import {
 } from '#modules/events/services/calendar_token'
 import { calendarText } from '#modules/events/services/ics'
 import { toIcsEvent } from '#modules/events/services/ics_event'
-import { idParam, notFound } from '#modules/events/services/refusals'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 /**
  * A resident's neighbourhood calendar, for calendar apps (which cannot
@@ -20,9 +21,9 @@ export default class CalendarController {
   async feed(ctx: HttpContext) {
     const neighbourhoodId = idParam(ctx)
     const userId = await calendarTokenOwner(ctx.request.qs().token)
-    if (userId === null) return notFound(ctx)
+    if (userId === null) return pageNotFound()
     const home = await residentHome(userId)
-    if (!home?.neighbourhoodId || home.neighbourhoodId !== neighbourhoodId) return notFound(ctx)
+    if (!home?.neighbourhoodId || home.neighbourhoodId !== neighbourhoodId) return pageNotFound()
     const events = await upcomingVisibleEvents(userId, { includeCancelled: true })
     const text = calendarText(events.map(toIcsEvent), {
       name: ctx.i18n.t('events.calendar.name'),

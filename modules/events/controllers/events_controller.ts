@@ -20,10 +20,12 @@ import { FORM_VIEW, defaultValues, formState, valuesOf } from '#modules/events/s
 import { calendarText } from '#modules/events/services/ics'
 import { toIcsEvent } from '#modules/events/services/ics_event'
 import { eventPath } from '#modules/events/services/links'
-import { eventRefusal, idParam, notFound } from '#modules/events/services/refusals'
+import { eventRefusal } from '#modules/events/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/events/services/show_page'
 import { cancelValidator } from '#modules/events/validators/event_validators'
 import { residentHome } from '#modules/neighbourhoods/index'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INDEX_VIEW = 'events::pages/index'
 
@@ -92,7 +94,7 @@ export default class EventsController {
       const { view, state } = await showPage(ctx, id)
       return ctx.view.render(view, state)
     } catch (error) {
-      throw await eventRefusal(ctx, error, async () => notFound(ctx))
+      throw await eventRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -107,7 +109,7 @@ export default class EventsController {
       ctx.response.header('Cache-Control', 'private, no-store')
       return ctx.response.send(text)
     } catch (error) {
-      throw await eventRefusal(ctx, error, async () => notFound(ctx))
+      throw await eventRefusal(ctx, error, async () => pageNotFound())
     }
   }
 

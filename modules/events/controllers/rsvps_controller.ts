@@ -4,10 +4,11 @@ import AnswerEvent from '#modules/events/actions/answer_event'
 import WithdrawAnswer from '#modules/events/actions/withdraw_answer'
 import { VALIDATOR_MESSAGES, validationErrors } from '#modules/events/services/event_form'
 import { eventPath } from '#modules/events/services/links'
-import { eventRefusal, idParam } from '#modules/events/services/refusals'
+import { eventRefusal } from '#modules/events/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/events/services/show_page'
 import type { RsvpAnswer } from '#modules/events/services/settings'
 import { rsvpValidator } from '#modules/events/validators/event_validators'
+import { idParam } from '#app/http/route_id'
 
 /**
  * Answering an event (going, maybe, no), changing the answer, taking it

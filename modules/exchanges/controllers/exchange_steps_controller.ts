@@ -10,9 +10,10 @@ import MarkExchangeDone from '#modules/exchanges/actions/mark_exchange_done'
 import RespondToExchange from '#modules/exchanges/actions/respond_to_exchange'
 import Exchange from '#modules/exchanges/models/exchange'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
-import { exchangeRefusal, idParam } from '#modules/exchanges/services/refusals'
+import { exchangeRefusal } from '#modules/exchanges/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/exchanges/services/show_page'
 import { agreeValidator, respondValidator } from '#modules/exchanges/validators/exchange_validators'
+import { idParam } from '#app/http/route_id'
 
 /**
  * The steps of an exchange's life, each a form on its page: answering it,

@@ -19,10 +19,12 @@ import {
   valuesOf,
 } from '#modules/exchanges/services/form_state'
 import { photoStorage } from '#modules/exchanges/services/photo_storage'
-import { exchangeRefusal, idParam, notFound } from '#modules/exchanges/services/refusals'
+import { exchangeRefusal } from '#modules/exchanges/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/exchanges/services/show_page'
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '#modules/exchanges/services/settings'
 import { removeUploadedTmpFiles, uploadedPhotos } from '#modules/exchanges/services/uploads'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const CHOOSE_VIEW = 'exchanges::pages/choose'
 const MINE_VIEW = 'exchanges::pages/mine'
@@ -93,7 +95,7 @@ export default class ExchangesController {
       const exchange = await visibleExchange(id, userId)
       return ctx.view.render(SHOW_VIEW, await exchangePageState(exchange, userId, ctx.i18n.locale))
     } catch (error) {
-      throw await exchangeRefusal(ctx, error, async () => notFound(ctx))
+      throw await exchangeRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -170,15 +172,15 @@ export default class ExchangesController {
     try {
       await visibleExchange(id, userId)
     } catch (error) {
-      throw await exchangeRefusal(ctx, error, async () => notFound(ctx))
+      throw await exchangeRefusal(ctx, error, async () => pageNotFound())
     }
     const photo = await ExchangePhoto.query().where({ id: photoId, exchangeId: id }).first()
-    if (!photo) notFound(ctx)
+    if (!photo) pageNotFound()
     let bytes: Uint8Array
     try {
       bytes = await photoStorage.read(photo!.storageKey)
     } catch {
-      notFound(ctx)
+      pageNotFound()
     }
     const extension = photo!.contentType === 'image/png' ? 'png' : 'jpg'
     return ctx.response

@@ -13,13 +13,14 @@ import Exchange from '#modules/exchanges/models/exchange'
 import { searchRides, type RideQuery } from '#modules/exchanges/queries/ride_search'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
 import { parisParts, parisToday } from '#modules/exchanges/services/paris_time'
-import { exchangeRefusal, idParam } from '#modules/exchanges/services/refusals'
+import { exchangeRefusal } from '#modules/exchanges/services/refusals'
 import { exchangeSettings } from '#modules/exchanges/services/settings'
 import { SHOW_VIEW, showPage } from '#modules/exchanges/services/show_page'
 import {
   bookingValidator,
   rideSearchValidator,
 } from '#modules/exchanges/validators/exchange_validators'
+import { idParam } from '#app/http/route_id'
 
 const SEARCH_VIEW = 'exchanges::pages/rides'
 

@@ -2,18 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { FormError } from '#app/forms/form_error'
 import { pageRefusal } from '#app/forms/page_refusal'
 import { ExchangeNotFoundError, ExchangeRefusal } from '#modules/exchanges/services/errors'
-
-/** Unknown or invisible exchange: the plain 404 page, so nothing leaks. */
-export function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
-
-/** The route lets digits only; one beyond a bigint cannot exist. */
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) notFound(ctx)
-  return id
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /** An ExchangeRefusal's message in the request's language (a status named, not coded). */
 export function refusalMessage(ctx: HttpContext, error: ExchangeRefusal): string {
@@ -35,7 +24,7 @@ export async function exchangeRefusal(
   error: unknown,
   page: () => Promise<{ view: string; state: Record<string, unknown> }>
 ): Promise<unknown> {
-  if (error instanceof ExchangeNotFoundError) notFound(ctx)
+  if (error instanceof ExchangeNotFoundError) pageNotFound()
   if (error instanceof FormError) return error
   if (!(error instanceof ExchangeRefusal)) return error
   const { view, state } = await page()

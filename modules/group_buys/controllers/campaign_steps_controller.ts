@@ -5,9 +5,10 @@ import CancelCampaign from '#modules/group_buys/actions/cancel_campaign'
 import OpenCampaign from '#modules/group_buys/actions/open_campaign'
 import { VALIDATOR_MESSAGES, validationErrors } from '#modules/group_buys/services/campaign_form'
 import { groupBuyPath } from '#modules/group_buys/services/links'
-import { groupBuyRefusal, idParam } from '#modules/group_buys/services/refusals'
+import { groupBuyRefusal } from '#modules/group_buys/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/group_buys/services/show_page'
 import { cancelValidator } from '#modules/group_buys/validators/group_buy_validators'
+import { idParam } from '#app/http/route_id'
 
 /**
  * The organiser's steps on a campaign: open the draft, cancel (with a

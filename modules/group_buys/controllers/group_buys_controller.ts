@@ -16,8 +16,10 @@ import {
   valuesOf,
 } from '#modules/group_buys/services/form_state'
 import { groupBuyPath } from '#modules/group_buys/services/links'
-import { groupBuyRefusal, idParam, notFound } from '#modules/group_buys/services/refusals'
+import { groupBuyRefusal } from '#modules/group_buys/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/group_buys/services/show_page'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const MINE_VIEW = 'group_buys::pages/mine'
 const PROGRESS_VIEW = 'group_buys::components/progress'
@@ -68,7 +70,7 @@ export default class GroupBuysController {
       const groupBuy = await visibleCampaign(id, userId)
       return ctx.view.render(SHOW_VIEW, await campaignPageState(groupBuy, userId, ctx.i18n.locale))
     } catch (error) {
-      throw await groupBuyRefusal(ctx, error, async () => notFound(ctx))
+      throw await groupBuyRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -81,7 +83,7 @@ export default class GroupBuysController {
       ctx.response.header('Cache-Control', 'no-store')
       return ctx.view.render(PROGRESS_VIEW, await progressState(groupBuy, userId, ctx.i18n.locale))
     } catch (error) {
-      throw await groupBuyRefusal(ctx, error, async () => notFound(ctx))
+      throw await groupBuyRefusal(ctx, error, async () => pageNotFound())
     }
   }
 

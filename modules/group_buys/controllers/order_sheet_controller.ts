@@ -9,7 +9,7 @@ import {
 } from '#modules/group_buys/queries/order_sheet'
 import { CSV_SEPARATOR, toCsv } from '#modules/group_buys/services/order_sheet_csv'
 import { refusalFor } from '#modules/group_buys/services/order_sheet_errors'
-import { orNotFound, sheetIdParam } from '#modules/group_buys/services/order_sheet_http'
+import { orNotFound } from '#modules/group_buys/services/order_sheet_http'
 import { orderSheetRows } from '#modules/group_buys/services/order_sheet_rows'
 import {
   perUnit,
@@ -20,6 +20,7 @@ import {
 } from '#modules/group_buys/services/order_sheet_text'
 import { groupBuyPath } from '#modules/group_buys/services/links'
 import { formatCents, formatQuantity } from '#modules/group_buys/services/pricing'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'group_buys::pages/order_sheet'
 
@@ -59,9 +60,9 @@ export default class OrderSheetController {
   }
 
   private campaign(ctx: HttpContext): Promise<GroupBuy> {
-    const id = sheetIdParam(ctx)
+    const id = idParam(ctx)
     const viewerId = Number(ctx.auth.getUserOrFail().id)
-    return orNotFound(ctx, () => organisedCampaign(id, viewerId, { operators: true }))
+    return orNotFound(() => organisedCampaign(id, viewerId, { operators: true }))
   }
 
   /** What the page shows whether or not there is a sheet. */

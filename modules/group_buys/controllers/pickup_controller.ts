@@ -16,15 +16,13 @@ import {
   SheetNotFoundError,
   SheetRefusal,
 } from '#modules/group_buys/services/order_sheet_errors'
-import {
-  orNotFound,
-  sheetIdParam,
-  sheetNotFound,
-} from '#modules/group_buys/services/order_sheet_http'
+import { orNotFound } from '#modules/group_buys/services/order_sheet_http'
 import { perUnit, refusalMessage, statusLabel } from '#modules/group_buys/services/order_sheet_text'
 import { groupBuyPath } from '#modules/group_buys/services/links'
 import { formatCents, formatQuantity } from '#modules/group_buys/services/pricing'
 import { pickupTickValidator } from '#modules/group_buys/validators/pickup_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'group_buys::pages/pickup'
 
@@ -47,7 +45,7 @@ export default class PickupController {
 
   async tick(ctx: HttpContext) {
     const campaign = await this.campaign(ctx)
-    const pledgeId = sheetIdParam(ctx, 'pledgeId')
+    const pledgeId = idParam(ctx, 'pledgeId')
     let data: { pickup_mark: 'collected' | 'paid'; pickup_done: boolean }
     try {
       data = await pickupTickValidator.validate(ctx.request.all(), {
@@ -73,7 +71,7 @@ export default class PickupController {
         done: data.pickup_done,
       }))
     } catch (error) {
-      if (error instanceof SheetNotFoundError) sheetNotFound(ctx)
+      if (error instanceof SheetNotFoundError) pageNotFound()
       if (!(error instanceof SheetRefusal)) throw error
       const fresh = await this.campaign(ctx)
       throw pageRefusal({
@@ -93,9 +91,9 @@ export default class PickupController {
   }
 
   private campaign(ctx: HttpContext): Promise<GroupBuy> {
-    const id = sheetIdParam(ctx)
+    const id = idParam(ctx)
     const viewerId = Number(ctx.auth.getUserOrFail().id)
-    return orNotFound(ctx, () => organisedCampaign(id, viewerId))
+    return orNotFound(() => organisedCampaign(id, viewerId))
   }
 
   /** The page: the list written out, or (before closing, or never) why there is none. */

@@ -5,9 +5,10 @@ import Pledge from '#modules/group_buys/actions/pledge'
 import { parseQuantity } from '#modules/group_buys/services/amounts'
 import { VALIDATOR_MESSAGES, validationErrors } from '#modules/group_buys/services/campaign_form'
 import { groupBuyPath } from '#modules/group_buys/services/links'
-import { groupBuyRefusal, idParam } from '#modules/group_buys/services/refusals'
+import { groupBuyRefusal } from '#modules/group_buys/services/refusals'
 import { SHOW_VIEW, showPage } from '#modules/group_buys/services/show_page'
 import { pledgeValidator } from '#modules/group_buys/validators/group_buy_validators'
+import { idParam } from '#app/http/route_id'
 
 /**
  * Pledging (or changing one's pledge) and withdrawing it. A refusal

@@ -4,18 +4,7 @@ import { pageRefusal } from '#app/forms/page_refusal'
 import { GroupBuyNotFoundError, GroupBuyRefusal } from '#modules/group_buys/services/errors'
 import { formatQuantity } from '#modules/group_buys/services/pricing'
 import { UNITS, type Unit } from '#modules/group_buys/services/settings'
-
-/** Unknown or invisible campaign: the plain 404 page, so nothing leaks. */
-export function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
-
-/** The route lets digits only; one beyond a bigint cannot exist. */
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) notFound(ctx)
-  return id
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * A refusal's message in the request's language: states named, not
@@ -49,7 +38,7 @@ export async function groupBuyRefusal(
   error: unknown,
   page: () => Promise<{ view: string; state: Record<string, unknown> }>
 ): Promise<unknown> {
-  if (error instanceof GroupBuyNotFoundError) notFound(ctx)
+  if (error instanceof GroupBuyNotFoundError) pageNotFound()
   if (error instanceof FormError) return error
   if (!(error instanceof GroupBuyRefusal)) return error
   const { view, state } = await page()

@@ -4,6 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import BlockResident from '#modules/messaging/actions/block_resident'
 import UnblockResident from '#modules/messaging/actions/unblock_resident'
 import { conversationFor } from '#modules/messaging/queries/participants'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const thread = (id: number) => urlFor('messaging.conversations.show', { id })
 
@@ -38,7 +39,7 @@ export default class BlocksController {
     const id = Number(ctx.params.id)
     const conversation = Number.isSafeInteger(id) ? await conversationFor(viewerId, id) : null
     if (!conversation) {
-      return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
+      return pageNotFound()
     }
     return { viewerId, conversation }
   }

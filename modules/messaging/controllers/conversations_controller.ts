@@ -21,6 +21,7 @@ import {
   sinceQueryValidator,
   threadQueryValidator,
 } from '#modules/messaging/validators/message_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const INBOX_VIEW = 'messaging::pages/inbox'
 const THREAD_VIEW = 'messaging::pages/thread'
@@ -41,14 +42,14 @@ export default class ConversationsController {
 
   async index(ctx: HttpContext) {
     const [error, query] = await inboxQueryValidator.tryValidate(ctx.request.qs())
-    if (error) return this.notFound(ctx)
+    if (error) return pageNotFound()
     const page = await inboxPage(this.viewerId(ctx), query.after ?? null)
     return ctx.view.render(INBOX_VIEW, page)
   }
 
   async show(ctx: HttpContext) {
     const [error, query] = await threadQueryValidator.tryValidate(ctx.request.qs())
-    if (error) return this.notFound(ctx)
+    if (error) return pageNotFound()
     const viewerId = this.viewerId(ctx)
     const conversation = await this.conversation(ctx, viewerId)
     const state = await threadState(viewerId, conversation, query.before ?? null)
@@ -107,7 +108,7 @@ export default class ConversationsController {
    */
   async since(ctx: HttpContext) {
     const [error, query] = await sinceQueryValidator.tryValidate(ctx.request.qs())
-    if (error) return this.notFound(ctx)
+    if (error) return pageNotFound()
     const viewerId = this.viewerId(ctx)
     const conversation = await this.conversation(ctx, viewerId)
     const after = await messagesAfter(conversation.id, query.after)
@@ -137,7 +138,7 @@ export default class ConversationsController {
   private async conversation(ctx: HttpContext, viewerId: number): Promise<ConversationRow> {
     const id = Number(ctx.params.id)
     const conversation = Number.isSafeInteger(id) ? await conversationFor(viewerId, id) : null
-    if (!conversation) return this.notFound(ctx)
+    if (!conversation) return pageNotFound()
     return conversation
   }
 
@@ -152,9 +153,5 @@ export default class ConversationsController {
       status: 403,
       message: ctx.i18n.t('messaging.errors.blocked'),
     })
-  }
-
-  private notFound(ctx: HttpContext): never {
-    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
   }
 }

@@ -5,11 +5,13 @@ import DecideAppeal from '#modules/moderation/actions/decide_appeal'
 import FileAppeal from '#modules/moderation/actions/file_appeal'
 import { actionsAgainst, pendingAppeals } from '#modules/moderation/queries/appeals'
 import { tellAuthor } from '#modules/moderation/services/notify'
-import { idParam, moderationRefusal, notFound, viewerId } from '#modules/moderation/services/pages'
+import { moderationRefusal, viewerId } from '#modules/moderation/services/pages'
 import {
   appealDecisionValidator,
   appealValidator,
 } from '#modules/moderation/validators/moderation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const MINE_VIEW = 'moderation::pages/appeals'
 const REVIEW_VIEW = 'moderation::pages/appeals_review'
@@ -46,7 +48,7 @@ export default class AppealsController {
 
   async decide(ctx: HttpContext) {
     const operatorId = viewerId(ctx)
-    if (!(await accounts.isOperator(operatorId))) notFound(ctx)
+    if (!(await accounts.isOperator(operatorId))) pageNotFound()
     const appealId = idParam(ctx)
     const state = await this.reviewState()
     const input = await validateForm(ctx, appealDecisionValidator, REVIEW_VIEW, state)

@@ -5,9 +5,11 @@ import { moderationQueue } from '#modules/moderation/queries/queue'
 import { reportPage } from '#modules/moderation/queries/report_page'
 import { isModerator, moderatorScope } from '#modules/moderation/services/access'
 import { tellAuthor } from '#modules/moderation/services/notify'
-import { idParam, moderationRefusal, notFound, viewerId } from '#modules/moderation/services/pages'
+import { moderationRefusal, viewerId } from '#modules/moderation/services/pages'
 import { MODERATOR_ACTIONS } from '#modules/moderation/services/settings'
 import { actionValidator } from '#modules/moderation/validators/moderation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const QUEUE_VIEW = 'moderation::pages/queue'
 const REPORT_VIEW = 'moderation::pages/report'
@@ -20,7 +22,7 @@ const REPORT_VIEW = 'moderation::pages/report'
 export default class ModerationQueueController {
   async index(ctx: HttpContext) {
     const scope = await moderatorScope(viewerId(ctx))
-    if (!isModerator(scope)) notFound(ctx)
+    if (!isModerator(scope)) pageNotFound()
     return ctx.view.render(QUEUE_VIEW, {
       entries: await moderationQueue(scope),
       operator: scope.operator,
@@ -60,9 +62,9 @@ export default class ModerationQueueController {
 
   private async reportState(ctx: HttpContext, reportId: number) {
     const scope = await moderatorScope(viewerId(ctx))
-    if (!isModerator(scope)) notFound(ctx)
+    if (!isModerator(scope)) pageNotFound()
     const page = await reportPage(reportId, scope)
-    if (!page) notFound(ctx)
+    if (!page) pageNotFound()
     return { page: page!, actions: MODERATOR_ACTIONS } as Record<string, unknown>
   }
 }

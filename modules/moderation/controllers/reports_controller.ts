@@ -3,12 +3,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { validateForm } from '#app/forms/validate_form'
 import FileReport from '#modules/moderation/actions/file_report'
 import { tellAuthor } from '#modules/moderation/services/notify'
-import { moderationRefusal, notFound, viewerId } from '#modules/moderation/services/pages'
+import { moderationRefusal, viewerId } from '#modules/moderation/services/pages'
 import { reportableOf } from '#modules/moderation/services/reportables'
 import {
   reportFormQueryValidator,
   reportValidator,
 } from '#modules/moderation/validators/moderation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const FORM_VIEW = 'moderation::pages/report_form'
 
@@ -23,11 +24,11 @@ export default class ReportsController {
     try {
       query = await reportFormQueryValidator.validate(ctx.request.qs())
     } catch (error) {
-      if (error instanceof vineErrors.E_VALIDATION_ERROR) notFound(ctx)
+      if (error instanceof vineErrors.E_VALIDATION_ERROR) pageNotFound()
       throw error
     }
     const content = await reportableOf(query.kind)?.locate(query.id, viewerId(ctx))
-    if (!content) notFound(ctx)
+    if (!content) pageNotFound()
     return ctx.view.render(FORM_VIEW, { kind: query.kind, id: query.id, back: content!.path })
   }
 
@@ -37,7 +38,7 @@ export default class ReportsController {
       const kind = String(ctx.request.input('kind', ''))
       const id = Number(ctx.request.input('id'))
       const content = Number.isSafeInteger(id) ? await reportableOf(kind)?.locate(id, userId) : null
-      if (!content) notFound(ctx)
+      if (!content) pageNotFound()
       return { view: FORM_VIEW, state: { kind, id, back: content!.path } }
     }
     const page = await formState()

@@ -2,17 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { FormError } from '#app/forms/form_error'
 import { pageRefusal } from '#app/forms/page_refusal'
 import { ModerationNotFoundError, ModerationRefusal } from '#modules/moderation/services/errors'
-
-/** Unknown, or outside what the resident may see or moderate: the plain 404 page. */
-export function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
-
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) notFound(ctx)
-  return id
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 export function viewerId(ctx: HttpContext): number {
   return Number(ctx.auth.getUserOrFail().id)
@@ -27,7 +17,7 @@ export async function moderationRefusal(
   error: unknown,
   page: () => Promise<{ view: string; state: Record<string, unknown> }>
 ): Promise<unknown> {
-  if (error instanceof ModerationNotFoundError) notFound(ctx)
+  if (error instanceof ModerationNotFoundError) pageNotFound()
   if (error instanceof FormError) return error
   if (!(error instanceof ModerationRefusal)) return error
   const { view, state } = await page()

@@ -12,13 +12,14 @@ import {
 } from '#modules/neighbourhoods/services/ambassadors/errors'
 import {
   flashNotice,
-  idParam,
   namesById,
   pageRefusal,
   viewerId,
 } from '#modules/neighbourhoods/services/ambassadors/pages'
 import { ambassadorSettings } from '#modules/neighbourhoods/services/ambassadors/settings'
 import { rejectionValidator } from '#modules/neighbourhoods/validators/ambassador_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'neighbourhoods::pages/ambassadors/review_applications'
 
@@ -82,7 +83,7 @@ export default class AmbassadorApplicationsReviewController {
       pageRefusal({ view: VIEW, state: await this.pageState(), status, message })
 
     if (error instanceof ApplicationNotFoundError) {
-      return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
+      return pageNotFound()
     }
     if (error instanceof ApplicationDecidedError) {
       const status = ctx.i18n.t(`ambassadors.application_status.${error.status}`)

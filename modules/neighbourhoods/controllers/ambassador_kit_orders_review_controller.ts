@@ -14,13 +14,14 @@ import {
 } from '#modules/neighbourhoods/services/ambassadors/errors'
 import {
   flashNotice,
-  idParam,
   namesById,
   pageRefusal,
   viewerId,
 } from '#modules/neighbourhoods/services/ambassadors/pages'
 import { KIT_ITEMS, kitOrderMoves } from '#modules/neighbourhoods/services/ambassadors/settings'
 import { kitListQueryValidator } from '#modules/neighbourhoods/validators/ambassador_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'neighbourhoods::pages/ambassadors/review_kits'
 
@@ -63,7 +64,7 @@ export default class AmbassadorKitOrdersReviewController {
       flashNotice(ctx, outcome === 'moved' ? `kit_${to}` : 'kit_unchanged', { number: id })
     } catch (error) {
       if (error instanceof KitOrderNotFoundError) {
-        return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
+        return pageNotFound()
       }
       if (error instanceof KitTransitionError) {
         throw pageRefusal({

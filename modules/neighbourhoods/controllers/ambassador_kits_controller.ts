@@ -18,7 +18,6 @@ import {
 } from '#modules/neighbourhoods/services/ambassadors/errors'
 import {
   flashNotice,
-  idParam,
   pageRefusal,
   viewerId,
 } from '#modules/neighbourhoods/services/ambassadors/pages'
@@ -28,6 +27,8 @@ import {
   kitOrderMoves,
 } from '#modules/neighbourhoods/services/ambassadors/settings'
 import { kitOrderValidator } from '#modules/neighbourhoods/validators/ambassador_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const NEW_VIEW = 'neighbourhoods::pages/ambassadors/kit_new'
 const SHOW_VIEW = 'neighbourhoods::pages/ambassadors/kit_show'
@@ -76,7 +77,7 @@ export default class AmbassadorKitsController {
       const outcome = await this.move.execute(id, 'cancelled', { id: viewerId(ctx), as: 'owner' })
       flashNotice(ctx, outcome === 'moved' ? 'kit_cancelled' : 'kit_unchanged', { number: id })
     } catch (error) {
-      if (error instanceof KitOrderNotFoundError) return this.notFound(ctx)
+      if (error instanceof KitOrderNotFoundError) return pageNotFound()
       if (error instanceof KitTransitionError) {
         throw pageRefusal({
           view: SHOW_VIEW,
@@ -107,12 +108,8 @@ export default class AmbassadorKitsController {
 
   private async orderState(ctx: HttpContext) {
     const order = await kitOrderOf(viewerId(ctx), idParam(ctx))
-    if (!order) return this.notFound(ctx)
+    if (!order) return pageNotFound()
     return { order, items: KIT_ITEMS, moves: kitOrderMoves(order.status, 'owner') }
-  }
-
-  private notFound(ctx: HttpContext): never {
-    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
   }
 
   private refusal(ctx: HttpContext, error: unknown, state: Record<string, unknown>): unknown {

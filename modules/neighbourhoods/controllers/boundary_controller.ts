@@ -14,6 +14,7 @@ import {
   type NeighbourhoodSummary,
 } from '#modules/neighbourhoods/queries/neighbourhood_page'
 import { proposeBoundaryValidator } from '#modules/neighbourhoods/validators/boundary_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const EDIT_VIEW = 'neighbourhoods::pages/edit_boundary'
 
@@ -27,7 +28,7 @@ export default class BoundaryController {
 
   private async neighbourhood(ctx: HttpContext): Promise<NeighbourhoodSummary> {
     const neighbourhood = await neighbourhoodBySlug(ctx.params.slug)
-    if (!neighbourhood) ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
+    if (!neighbourhood) pageNotFound()
     return neighbourhood!
   }
 

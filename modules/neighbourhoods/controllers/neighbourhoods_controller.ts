@@ -20,6 +20,7 @@ import {
   townName,
 } from '#modules/neighbourhoods/queries/neighbourhood_page'
 import { createNeighbourhoodValidator } from '#modules/neighbourhoods/validators/boundary_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const CREATE_VIEW = 'neighbourhoods::pages/create'
 
@@ -86,7 +87,7 @@ export default class NeighbourhoodsController {
 
   async show(ctx: HttpContext) {
     const neighbourhood = await neighbourhoodBySlug(ctx.params.slug)
-    if (!neighbourhood) return ctx.response.notFound()
+    if (!neighbourhood) pageNotFound()
     const viewer = ctx.auth.user
     const [nearby, history, others, home] = await Promise.all([
       nearbyOf(neighbourhood.id),

@@ -4,11 +4,7 @@ import { centrePage, decodeCentreCursor } from '#modules/notifications/queries/c
 import { writeDate } from '#modules/notifications/services/notify'
 import { safePath } from '#modules/notifications/services/paths'
 import { centreQueryValidator } from '#modules/notifications/validators/notification_validators'
-
-/** Unknown or another resident's: the plain 404 page, so nothing leaks. */
-function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * The notification centre: the resident's own notifications, newest
@@ -19,9 +15,9 @@ export default class NotificationsController {
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     /** A cursor we did not write leads nowhere: 404, like an unknown page. */
-    const query = await centreQueryValidator.validate(ctx.request.qs()).catch(() => notFound(ctx))
+    const query = await centreQueryValidator.validate(ctx.request.qs()).catch(() => pageNotFound())
     const before = query.before ? decodeCentreCursor(query.before) : null
-    if (query.before && !before) notFound(ctx)
+    if (query.before && !before) pageNotFound()
     const page = await centrePage(Number(user.id), before)
     const locale = ctx.i18n.locale
     const items = page.rows.map((row) => {
@@ -55,13 +51,13 @@ export default class NotificationsController {
   async open(ctx: HttpContext) {
     const userId = Number(ctx.auth.getUserOrFail().id)
     const raw = String(ctx.params.id ?? '')
-    if (!/^\d{1,15}$/.test(raw)) notFound(ctx)
+    if (!/^\d{1,15}$/.test(raw)) pageNotFound()
     const row = await db
       .from('notifications')
       .where({ id: Number(raw), user_id: userId })
       .select('path')
       .first()
-    if (!row) notFound(ctx)
+    if (!row) pageNotFound()
     await db
       .from('notifications')
       .where({ id: Number(raw), user_id: userId })

@@ -2,17 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ManageMembers from '#modules/organisations/actions/manage_members'
 import { managedOrganisation } from '#modules/organisations/queries/organisation_access'
 import { membersState } from '#modules/organisations/queries/pages'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import {
   memberRoleValidator,
   memberSearchValidator,
   memberValidator,
 } from '#modules/organisations/validators/organisation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'organisations::pages/members'
 
@@ -97,7 +94,7 @@ export default class MembersController {
       const { organisation, role } = await managedOrganisation(id, this.userId(ctx))
       return await membersState(organisation, role, q)
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 }

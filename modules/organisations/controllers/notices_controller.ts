@@ -16,17 +16,14 @@ import {
 } from '#modules/organisations/queries/notices'
 import { OrganisationNotFoundError } from '#modules/organisations/services/errors'
 import { noticePath } from '#modules/organisations/services/links'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import { organisationSettings } from '#modules/organisations/services/settings'
 import {
   noticeValidator,
   replyValidator,
 } from '#modules/organisations/validators/organisation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const FORM_VIEW = 'organisations::pages/notice_form'
 const SHOW_VIEW = 'organisations::pages/notice'
@@ -115,7 +112,7 @@ export default class NoticesController {
         alertsPerDay: OFFICIAL_ALERTS_PER_DAY,
       }
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -144,7 +141,7 @@ export default class NoticesController {
         limits: organisationSettings.reply,
       }
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 }

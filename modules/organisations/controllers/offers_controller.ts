@@ -13,14 +13,11 @@ import { OrganisationNotFoundError } from '#modules/organisations/services/error
 import { storefrontPath } from '#modules/organisations/services/links'
 import { addDays, parisToday } from '#modules/organisations/services/paris_time'
 import { preparePhoto, uploadedFiles } from '#modules/organisations/services/photos'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import { organisationSettings } from '#modules/organisations/services/settings'
 import { offerValidator } from '#modules/organisations/validators/organisation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'organisations::pages/offer_form'
 
@@ -59,14 +56,14 @@ export default class OffersController {
     try {
       await viewableOrganisation(id, this.userId(ctx))
     } catch {
-      notFound(ctx)
+      pageNotFound()
     }
     const offer = await db
       .from('shop_offers')
       .where({ id: idParam(ctx, 'offerId'), organisation_id: id })
       .whereNotNull('photo_key')
       .first()
-    if (!offer) notFound(ctx)
+    if (!offer) pageNotFound()
     return sendImage(ctx, offer.photo_key, offer.photo_type)
   }
 
@@ -87,7 +84,7 @@ export default class OffersController {
         limits: organisationSettings.offer,
       }
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 }

@@ -4,13 +4,10 @@ import db from '@adonisjs/lucid/services/db'
 import OrganisationVerification from '#modules/organisations/actions/organisation_verification'
 import { findOrganisation } from '#modules/organisations/queries/organisation_access'
 import { operatorQueue } from '#modules/organisations/queries/pages'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import { reviewDecisionValidator } from '#modules/organisations/validators/organisation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INDEX_VIEW = 'organisations::pages/operators/index'
 const REVIEW_VIEW = 'organisations::pages/operators/review'
@@ -28,13 +25,13 @@ export default class OperatorOrganisationsController {
   }
 
   async show(ctx: HttpContext) {
-    return ctx.view.render(REVIEW_VIEW, await this.reviewState(ctx, idParam(ctx)))
+    return ctx.view.render(REVIEW_VIEW, await this.reviewState(idParam(ctx)))
   }
 
   async decide(ctx: HttpContext) {
     const id = idParam(ctx)
-    const page = async () => ({ view: REVIEW_VIEW, state: await this.reviewState(ctx, id) })
-    await this.reviewState(ctx, id)
+    const page = async () => ({ view: REVIEW_VIEW, state: await this.reviewState(id) })
+    await this.reviewState(id)
     const input = await validateOrgForm(ctx, reviewDecisionValidator, page)
     try {
       await new OrganisationVerification().decide(Number(ctx.auth.getUserOrFail().id), id, {
@@ -67,9 +64,9 @@ export default class OperatorOrganisationsController {
     }
   }
 
-  private async reviewState(ctx: HttpContext, id: number) {
+  private async reviewState(id: number) {
     const organisation = await findOrganisation(id)
-    if (!organisation) notFound(ctx)
+    if (!organisation) pageNotFound()
     const members = await db
       .from('organisation_members')
       .where('organisation_id', id)

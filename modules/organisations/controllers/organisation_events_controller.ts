@@ -13,7 +13,9 @@ import {
   type OrganisationRow,
 } from '#modules/organisations/queries/organisation_access'
 import { OrganisationRefusal } from '#modules/organisations/services/errors'
-import { idParam, notFound, organisationRefusal } from '#modules/organisations/services/refusals'
+import { organisationRefusal } from '#modules/organisations/services/refusals'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 /**
  * Events posted as an organisation: any member of a verified one writes
@@ -64,7 +66,7 @@ export default class OrganisationEventsController {
       const { organisation } = await managedOrganisation(id, Number(ctx.auth.getUserOrFail().id))
       return organisation
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 

@@ -14,18 +14,15 @@ import { manageState, storefrontState } from '#modules/organisations/queries/pag
 import { managePath, storefrontPath } from '#modules/organisations/services/links'
 import { photoStorage, preparePhoto, uploadedFiles } from '#modules/organisations/services/photos'
 import { profileInput, profileValues } from '#modules/organisations/services/profile_form'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import { CATEGORIES, KINDS, organisationSettings } from '#modules/organisations/services/settings'
 import {
   createOrganisationValidator,
   profileValidator,
 } from '#modules/organisations/validators/organisation_validators'
 import db from '@adonisjs/lucid/services/db'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INDEX_VIEW = 'organisations::pages/index'
 const CREATE_VIEW = 'organisations::pages/create'
@@ -68,7 +65,7 @@ export default class OrganisationsController {
       const { organisation, role } = await viewableOrganisation(idParam(ctx), userId)
       return ctx.view.render(SHOW_VIEW, await storefrontState(organisation, role, userId))
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -136,7 +133,7 @@ export default class OrganisationsController {
     try {
       await new ManagePhotos().remove(this.userId(ctx), id, idParam(ctx, 'photoId'))
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
     ctx.session.flash('success', 'organisations.flash.photo_removed')
     return ctx.response.redirect(`/organisations/${id}/edit`)
@@ -148,13 +145,13 @@ export default class OrganisationsController {
     try {
       await viewableOrganisation(id, this.userId(ctx))
     } catch {
-      notFound(ctx)
+      pageNotFound()
     }
     const photo = await db
       .from('organisation_photos')
       .where({ id: idParam(ctx, 'photoId'), organisation_id: id })
       .first()
-    if (!photo) notFound(ctx)
+    if (!photo) pageNotFound()
     return sendImage(ctx, photo.storage_key, photo.content_type)
   }
 
@@ -175,7 +172,7 @@ export default class OrganisationsController {
       const { organisation, role } = await managedOrganisation(id, this.userId(ctx))
       return await manageState(organisation, role)
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 
@@ -201,7 +198,7 @@ export default class OrganisationsController {
         weekdays: ['1', '2', '3', '4', '5', '6', '7'],
       }
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 }
@@ -212,7 +209,7 @@ export async function sendImage(ctx: HttpContext, key: string, contentType: stri
   try {
     bytes = await photoStorage.read(key)
   } catch {
-    return notFound(ctx)
+    return pageNotFound()
   }
   return ctx.response
     .header('Content-Type', contentType)

@@ -3,13 +3,10 @@ import OrganisationVerification from '#modules/organisations/actions/organisatio
 import { managedOrganisation } from '#modules/organisations/queries/organisation_access'
 import { manageState } from '#modules/organisations/queries/pages'
 import { managePath } from '#modules/organisations/services/links'
-import {
-  idParam,
-  notFound,
-  organisationRefusal,
-  validateOrgForm,
-} from '#modules/organisations/services/refusals'
+import { organisationRefusal, validateOrgForm } from '#modules/organisations/services/refusals'
 import { postcardCodeValidator } from '#modules/organisations/validators/organisation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VIEW = 'organisations::pages/manage'
 
@@ -67,7 +64,7 @@ export default class VerificationController {
       const { organisation, role } = await managedOrganisation(id, this.userId(ctx))
       return await manageState(organisation, role)
     } catch (error) {
-      throw await organisationRefusal(ctx, error, async () => notFound(ctx))
+      throw await organisationRefusal(ctx, error, async () => pageNotFound())
     }
   }
 }

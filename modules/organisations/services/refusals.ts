@@ -9,18 +9,7 @@ import {
   OrganisationRefusal,
 } from '#modules/organisations/services/errors'
 import { messagesFor } from '#modules/organisations/services/messages'
-
-/** Unknown or not for this person: the plain 404 page, so nothing leaks. */
-export function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
-
-/** The route lets digits only; one beyond a bigint cannot exist. */
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) notFound(ctx)
-  return id
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * Validates a form with the organisations' messages (then the shared
@@ -56,7 +45,7 @@ export async function organisationRefusal(
   error: unknown,
   page: () => Promise<{ view: string; state: Record<string, unknown> }>
 ): Promise<unknown> {
-  if (error instanceof OrganisationNotFoundError) notFound(ctx)
+  if (error instanceof OrganisationNotFoundError) pageNotFound()
   if (error instanceof FormError) return error
   if (!(error instanceof OrganisationRefusal)) return error
   const { view, state } = await page()

@@ -1,9 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import FollowOffer from '#modules/partners/actions/follow_offer'
-
-function notFound(ctx: HttpContext): never {
-  return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
-}
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * `/partners/go/:offerRef`, the link of a partner card: records the
@@ -14,13 +11,13 @@ function notFound(ctx: HttpContext): never {
 export default class PartnerRedirectController {
   async go(ctx: HttpContext) {
     const offerRef = Number(ctx.params.offerRef)
-    if (!Number.isSafeInteger(offerRef) || offerRef <= 0) notFound(ctx)
+    if (!Number.isSafeInteger(offerRef) || offerRef <= 0) pageNotFound()
     const destination = await new FollowOffer().execute({
       userId: Number(ctx.auth.getUserOrFail().id),
       locale: ctx.i18n.locale,
       offerRef,
     })
-    if (!destination) notFound(ctx)
+    if (!destination) pageNotFound()
     return ctx.response.redirect().status(302).toPath(destination.url)
   }
 }

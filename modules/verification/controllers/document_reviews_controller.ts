@@ -20,6 +20,7 @@ import {
 import { reviewScopeOf, type ReviewScope } from '#modules/verification/services/documents/reviewers'
 import { documentSettings } from '#modules/verification/services/documents/settings'
 import { documentRejectionValidator } from '#modules/verification/validators/document_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const QUEUE_VIEW = 'verification::pages/documents/queue'
 const REVIEW_VIEW = 'verification::pages/documents/review'
@@ -120,18 +121,14 @@ export default class DocumentReviewsController {
   /** Someone who reviews nothing cannot know any document exists. */
   private async scopeOrNotFound(ctx: HttpContext): Promise<ReviewScope> {
     const scope = await reviewScopeOf(this.viewerId(ctx))
-    if (!scope) this.notFound(ctx)
+    if (!scope) pageNotFound()
     return scope!
-  }
-
-  private notFound(ctx: HttpContext): never {
-    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404) as never
   }
 
   /** The route lets digits only; one beyond a bigint cannot exist. */
   private idParam(ctx: HttpContext): number {
     const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id) || id <= 0) this.notFound(ctx)
+    if (!Number.isSafeInteger(id) || id <= 0) pageNotFound()
     return id
   }
 
@@ -148,7 +145,7 @@ export default class DocumentReviewsController {
 
   private async reviewState(ctx: HttpContext, scope: ReviewScope, id: number) {
     const review = await documentForReview(id, scope)
-    if (!review) this.notFound(ctx)
+    if (!review) pageNotFound()
     if (review!.userId === scope.reviewerId) {
       throw pageRefusal({
         view: QUEUE_VIEW,
@@ -171,7 +168,7 @@ export default class DocumentReviewsController {
     error: unknown,
     id?: number
   ): Promise<unknown> {
-    if (error instanceof DocumentNotFoundError) this.notFound(ctx)
+    if (error instanceof DocumentNotFoundError) pageNotFound()
     const onQueue = async (status: number, message: string) =>
       pageRefusal({ view: QUEUE_VIEW, state: await this.queueState(scope), status, message })
     const t = (key: string, values?: Record<string, string>) =>

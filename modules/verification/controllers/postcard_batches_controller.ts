@@ -17,6 +17,7 @@ import { CSV_SEPARATOR, toCsv } from '#modules/verification/services/postcards/c
 import { PostcardRefusal } from '#modules/verification/services/postcards/errors'
 import { refusalMessage } from '#modules/verification/services/postcards/refusal_message'
 import { postcardSettings } from '#modules/verification/services/postcards/settings'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const INDEX_VIEW = 'verification::pages/postcards/index'
 const PRINT_VIEW = 'verification::pages/postcards/print'
@@ -129,25 +130,21 @@ export default class PostcardBatchesController {
 
   private batchId(ctx: HttpContext): number {
     const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id) || id <= 0) this.notFound(ctx)
+    if (!Number.isSafeInteger(id) || id <= 0) pageNotFound()
     return id
   }
 
   /** The batch of the URL while its codes are still kept; 410 once posted. */
   private async printableBatch(ctx: HttpContext): Promise<PostcardBatch> {
     const batch = await PostcardBatch.find(this.batchId(ctx))
-    if (!batch) return this.notFound(ctx)
+    if (!batch) return pageNotFound()
     if (batch.postedAt) throw await this.refusal(ctx, new PostcardRefusal('codes_gone', {}, 410))
     return batch
   }
 
-  private notFound(ctx: HttpContext): never {
-    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
-  }
-
   private async refusal(ctx: HttpContext, error: unknown): Promise<unknown> {
     if (!(error instanceof PostcardRefusal)) return error
-    if (error.status === 404) return this.notFound(ctx)
+    if (error.status === 404) return pageNotFound()
     return pageRefusal({
       view: INDEX_VIEW,
       state: await this.indexState(),

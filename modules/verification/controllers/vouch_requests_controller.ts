@@ -13,6 +13,7 @@ import {
 import { neighbourName } from '#modules/verification/services/cooptation/names'
 import { refusalOf } from '#modules/verification/services/cooptation/refusals'
 import { vouchRequestValidator } from '#modules/verification/validators/cooptation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 /**
  * A candidate asks a named neighbour to vouch (from the list on their
@@ -67,7 +68,7 @@ export default class VouchRequestsController {
       if (outcome === 'declined') ctx.session.flash('success', 'cooptation.flash.declined')
     } catch (error) {
       if (error instanceof VouchRequestNotFoundError) {
-        return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
+        return pageNotFound()
       }
       throw error
     }

@@ -17,6 +17,7 @@ import { assertMayVouch } from '#modules/verification/services/cooptation/rules'
 import { candidateOfToken } from '#modules/verification/services/cooptation/vouch_links'
 import { authorizeTrust } from '#modules/verification/services/policy'
 import { vouchValidator } from '#modules/verification/validators/cooptation_validators'
+import { pageNotFound } from '#app/http/page_not_found'
 
 const VOUCH_VIEW = 'verification::pages/cooptation/vouch'
 
@@ -81,12 +82,12 @@ export default class VouchesController {
   async withdraw(ctx: HttpContext) {
     const viewerId = Number(ctx.auth.getUserOrFail().id)
     const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id)) return this.notFound(ctx)
+    if (!Number.isSafeInteger(id)) return pageNotFound()
     try {
       const outcome = await this.withdrawal.execute(viewerId, id)
       if (outcome === 'withdrawn') ctx.session.flash('success', 'cooptation.flash.withdrawn')
     } catch (error) {
-      if (error instanceof VouchNotFoundError) return this.notFound(ctx)
+      if (error instanceof VouchNotFoundError) return pageNotFound()
       const refusal = refusalOf(ctx, error)
       if (!refusal) throw error
       throw pageRefusal({ view: VERIFY_VIEW, state: await verifyPageState(viewerId), ...refusal })
@@ -98,7 +99,7 @@ export default class VouchesController {
   private async parties(ctx: HttpContext) {
     const viewerId = Number(ctx.auth.getUserOrFail().id)
     const candidateId = await candidateOfToken(String(ctx.params.token))
-    if (candidateId === null) return this.notFound(ctx)
+    if (candidateId === null) return pageNotFound()
     return { viewerId, candidateId }
   }
 
@@ -108,7 +109,7 @@ export default class VouchesController {
       accounts.findResident(candidateId),
       residentHome(candidateId),
     ])
-    if (!candidate || !home || home.neighbourhoodId === null) return this.notFound(ctx)
+    if (!candidate || !home || home.neighbourhoodId === null) return pageNotFound()
     const names = await neighbourhoodNames([home.neighbourhoodId])
     return {
       own: false,
@@ -129,13 +130,9 @@ export default class VouchesController {
 
   /** A refusal to show on the page; what is not one (a 404 among them) goes on up. */
   private refusal(ctx: HttpContext, error: unknown, name = '') {
-    if (error instanceof CandidateNotFoundError) return this.notFound(ctx)
+    if (error instanceof CandidateNotFoundError) return pageNotFound()
     const refusal = refusalOf(ctx, error, name)
     if (!refusal) throw error
     return refusal
-  }
-
-  private notFound(ctx: HttpContext): never {
-    return ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
   }
 }

@@ -18,6 +18,30 @@ test.group('Error pages and language', (group) => {
     assert.include(english.text, 'Page not found')
   })
 
+  test("what does not exist, or is not the viewer's, gets the site's 404 page", async ({
+    assert,
+  }) => {
+    await createResident({ email: 'camille@example.org' })
+    const agent = new Agent('fr')
+    await signIn(agent, 'camille@example.org')
+
+    /** A resident id no row has: the whole page, signed in, not a bare line of text. */
+    const page = await agent.get('/residents/999999999')
+    assert.equal(page.status, 404)
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/)
+    assert.include(page.text, '<html lang="fr">')
+    assert.include(page.text, 'Page introuvable')
+    assert.match(page.text, /Retour à l(&#39;|&#x27;|')accueil/)
+    assert.include(page.text, 'action="/logout"')
+
+    /** An id beyond what a bigint holds is the same 404, not a database error. */
+    assert.equal((await agent.get('/residents/99999999999999999999')).status, 404)
+
+    const json = await agent.get('/residents/999999999', { accept: 'application/json' })
+    assert.equal(json.status, 404)
+    assert.deepEqual(JSON.parse(json.text), { message: 'Page introuvable' })
+  })
+
   test('a language the site does not speak falls back to French', async ({ assert }) => {
     const page = await new Agent('de-DE,de;q=0.9').get('/')
     assert.include(page.text, '<html lang="fr">')

@@ -3,18 +3,6 @@ import { accounts } from '#modules/accounts/index'
 
 export { pageRefusal } from '#app/forms/page_refusal'
 
-/**
- * The numeric id of the URL (the route matcher only lets digits through);
- * one beyond what a bigint holds cannot exist: 404, not a database error.
- */
-export function idParam(ctx: HttpContext, name = 'id'): number {
-  const id = Number(ctx.params[name])
-  if (!Number.isSafeInteger(id) || id <= 0) {
-    ctx.response.abort(ctx.i18n.t('errors.pages.not_found.title'), 404)
-  }
-  return id
-}
-
 /** A short notice on the next page (the shared layout only knows flash.json keys). */
 export function flashNotice(
   ctx: HttpContext,
