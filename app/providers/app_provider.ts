@@ -32,7 +32,12 @@ export default class AppProvider {
     mail.setMessenger((mailer) => ({
       async queue(compiled, sendConfig) {
         const { default: SendQueuedMail } = await import('#app/jobs/send_queued_mail')
-        await SendQueuedMail.dispatch({ mailer: mailer.name, mail: compiled, sendConfig })
+        await SendQueuedMail.dispatch({
+          mailer: mailer.name,
+          mail: compiled,
+          sendConfig,
+          queuedAt: Date.now(),
+        })
       },
     }))
   }

@@ -1,5 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordErasedAddress } from '#app/mail/mail_holds'
+import { recipientsOf } from '#app/mail/mail_recipients'
 import { accounts } from '#modules/accounts/index'
 import { personalDataSections } from '#modules/privacy/services/personal_data'
 
@@ -30,33 +32,27 @@ export default class EraseAccount {
  * retrying with backoff) carry the address in their stored payload: they
  * must neither reach an erased account nor keep its address. Only jobs
  * addressed to it are dropped (queue_jobs is the queue's own table, not a
- * module's). Jobs held in Redis (REDIS_URL) are out of reach here.
+ * module's). Jobs held in Redis (REDIS_URL) are out of reach here: the
+ * address's hash, kept a day, stops them when they are about to be sent.
  */
 async function dropQueuedMailsTo(email: string, trx: TransactionClientContract) {
-  const address = email.toLowerCase()
+  const address = email.trim().toLowerCase()
+  await recordErasedAddress(trx, address)
   const jobs = await trx
     .from('queue_jobs')
     .where('queue', 'mail')
     .whereRaw('strpos(lower(data), ?) > 0', [address])
     .select('id', 'queue', 'data')
   for (const job of jobs) {
-    if (!recipientsOf(job.data).includes(address)) continue
+    if (!recipientsOfJob(job.data).includes(address)) continue
     await trx.from('queue_jobs').where({ id: job.id, queue: job.queue }).delete()
   }
 }
 
-/** The to/cc/bcc addresses of a queued mail job (strings or { address, name }). */
-function recipientsOf(data: string): string[] {
-  let message: Record<string, unknown> | undefined
+function recipientsOfJob(data: string): string[] {
   try {
-    message = JSON.parse(data)?.payload?.mail?.message
+    return recipientsOf(JSON.parse(data)?.payload?.mail?.message)
   } catch {
     return []
   }
-  if (!message) return []
-  return ['to', 'cc', 'bcc']
-    .flatMap((field) => [message[field] ?? []].flat())
-    .map((entry: any) => (typeof entry === 'string' ? entry : entry?.address))
-    .filter((entry): entry is string => typeof entry === 'string')
-    .map((entry) => (entry.match(/<([^>]+)>/)?.[1] ?? entry).trim().toLowerCase())
 }
