@@ -5,7 +5,8 @@ import { notify } from '#modules/notifications/index'
  * Mails a resident about their verification, after the commit. What
  * happened stands even if the mail cannot be queued (the resident sees it
  * on the "Verify my address" page): a failure is logged, never an error
- * page. `keys` is the translation prefix (see VerificationMail); the link
+ * page. `keys` is the translation prefix (`.subject`, `.intro`, `.action`,
+ * `.outro`, as notify() reads them); the link
  * goes to `route` (default: the "Verify my address" page).
  */
 export async function notifyResident(
