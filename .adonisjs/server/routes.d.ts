@@ -22,6 +22,10 @@ export type ScannedRoutes = {
     'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.email_confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.email_confirmation.resend': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.show': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.store': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.mail_opt_in.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
     'accounts.password_reset.store': { paramsTuple?: []; params?: {} }
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -229,6 +233,8 @@ export type ScannedRoutes = {
     'accounts.signup.show': { paramsTuple?: []; params?: {} }
     'accounts.session.show': { paramsTuple?: []; params?: {} }
     'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.mail_opt_in.show': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
@@ -331,6 +337,8 @@ export type ScannedRoutes = {
     'accounts.signup.show': { paramsTuple?: []; params?: {} }
     'accounts.session.show': { paramsTuple?: []; params?: {} }
     'accounts.email_confirmation.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'accounts.mail_opt_in.show': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.password_reset.create': { paramsTuple?: []; params?: {} }
     'accounts.password_reset.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.show': { paramsTuple?: []; params?: {} }
@@ -431,6 +439,8 @@ export type ScannedRoutes = {
     'accounts.session.destroy': { paramsTuple?: []; params?: {} }
     'accounts.email_confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.email_confirmation.resend': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.store': { paramsTuple?: []; params?: {} }
+    'accounts.mail_opt_in.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.password_reset.store': { paramsTuple?: []; params?: {} }
     'accounts.password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'accounts.profile.update': { paramsTuple?: []; params?: {} }

@@ -28,6 +28,14 @@ export async function isAddressOptedOut(
   return Boolean(row)
 }
 
+/**
+ * The owner of the address asked for mail again (through a link mailed
+ * on their explicit request, see the accounts module's mail opt-in).
+ */
+export async function liftAddressOptOut(client: QueryClientContract, address: string) {
+  await client.from('mail_opt_outs').where('address_hash', addressHash(address)).delete()
+}
+
 /** Idempotent: an address opted out twice stays opted out once. */
 export async function optOutAddress(client: QueryClientContract, address: string) {
   await client

@@ -34,3 +34,11 @@ export const accountMailThrottle = limiter.define('accounts_mail', (ctx) =>
     .every('30 minutes')
     .usingKey(`user:${ctx.auth.user?.id ?? ctx.request.ip()}`)
 )
+
+/** Asking for mail again after an address opt-out: a few a day per account. */
+export const mailOptInThrottle = limiter.define('accounts_mail_opt_in', (ctx) =>
+  limiter
+    .allowRequests(3)
+    .every('24 hours')
+    .usingKey(`user:${ctx.auth.user?.id ?? ctx.request.ip()}`)
+)

@@ -3,6 +3,7 @@ import { middleware } from '#start/kernel'
 import {
   accountMailThrottle,
   loginThrottle,
+  mailOptInThrottle,
   resetPerAddressThrottle,
   resetPerIpThrottle,
   signupThrottle,
@@ -12,6 +13,7 @@ const SignupController = () => import('#modules/accounts/controllers/signup_cont
 const SessionController = () => import('#modules/accounts/controllers/session_controller')
 const EmailConfirmationController = () =>
   import('#modules/accounts/controllers/email_confirmation_controller')
+const MailOptInController = () => import('#modules/accounts/controllers/mail_opt_in_controller')
 const PasswordResetController = () =>
   import('#modules/accounts/controllers/password_reset_controller')
 const ProfileController = () => import('#modules/accounts/controllers/profile_controller')
@@ -50,6 +52,20 @@ router
   .post('/email/confirmation/resend', [EmailConfirmationController, 'resend'])
   .as('accounts.email_confirmation.resend')
   .use([middleware.auth(), accountMailThrottle])
+
+/** Mail again to an address that had asked for none (its owner, signed in, asks). */
+router
+  .get('/email/opt-in', [MailOptInController, 'show'])
+  .as('accounts.mail_opt_in.show')
+  .use(middleware.auth())
+router
+  .post('/email/opt-in', [MailOptInController, 'store'])
+  .as('accounts.mail_opt_in.store')
+  .use([middleware.auth(), mailOptInThrottle])
+router.get('/email/opt-in/:token', [MailOptInController, 'link']).as('accounts.mail_opt_in.link')
+router
+  .post('/email/opt-in/:token', [MailOptInController, 'confirm'])
+  .as('accounts.mail_opt_in.confirm')
 
 router
   .get('/password/forgot', [PasswordResetController, 'create'])

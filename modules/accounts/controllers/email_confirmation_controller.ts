@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { isAddressOptedOut } from '#app/mail/address_opt_outs'
 import ConfirmEmail from '#modules/accounts/actions/confirm_email'
 import PeekAccountLink from '#modules/accounts/actions/peek_account_link'
 import SendEmailConfirmation from '#modules/accounts/actions/send_email_confirmation'
@@ -48,6 +49,9 @@ export default class EmailConfirmationController {
     const user = auth.getUserOrFail() as User
     if (user.isEmailVerified) {
       session.flash('notice', 'email_already_confirmed')
+    } else if (await isAddressOptedOut(user.email)) {
+      /** No link would leave: say why, and how to get mail again. */
+      return response.redirect().toRoute('accounts.mail_opt_in.show')
     } else {
       await this.sendConfirmation.execute(user)
       session.flash('success', 'confirmation_sent')

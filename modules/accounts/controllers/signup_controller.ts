@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { isAddressOptedOut } from '#app/mail/address_opt_outs'
 import { FormError } from '#app/forms/form_error'
 import { validateForm } from '#app/forms/validate_form'
 import RegisterResident from '#modules/accounts/actions/register_resident'
@@ -28,7 +29,9 @@ export default class SignupController {
         locale: ctx.i18n.locale,
       })
       await openSession(ctx, user, false)
-      ctx.session.flash('success', 'signed_up')
+      /** No confirmation link left for an address that asked for no mail: say so. */
+      const mailStopped = await isAddressOptedOut(user.email)
+      ctx.session.flash('success', mailStopped ? 'signed_up_mail_stopped' : 'signed_up')
       /** Next: place the new resident's home (neighbourhoods module). */
       return ctx.response.redirect().toRoute('neighbourhoods.home')
     } catch (error) {

@@ -2,7 +2,7 @@ import type { I18n } from '@adonisjs/i18n'
 import { NotificationMail } from '#app/mail/notification_mail'
 
 export type AccountMailKind =
-  'confirm_email' | 'reset_password' | 'email_change' | 'email_change_notice'
+  'confirm_email' | 'reset_password' | 'email_change' | 'email_change_notice' | 'mail_opt_in'
 
 /** The accounts module's mails, written in the resident's language. */
 export class AccountMail extends NotificationMail {

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type AccountTokenPurpose = 'email_confirmation' | 'password_reset' | 'email_change'
+export type AccountTokenPurpose =
+  'email_confirmation' | 'password_reset' | 'email_change' | 'mail_opt_in'
 
 export default class AccountToken extends BaseModel {
   @column({ isPrimary: true })
