@@ -2,6 +2,7 @@ import { publicName } from '#modules/verification/index'
 import db from '@adonisjs/lucid/services/db'
 import { accounts } from '#modules/accounts/index'
 import { visibleExchange } from '#modules/exchanges/queries/exchange_access'
+import { releaseBooking } from '#modules/exchanges/services/cancellation'
 import { ExchangeRefusal } from '#modules/exchanges/services/errors'
 import { exchangePath } from '#modules/exchanges/services/exchange_links'
 import { notifyResident } from '#modules/exchanges/services/notify'
@@ -20,16 +21,7 @@ export default class CancelBooking {
         .forUpdate()
         .first()
       if (!booking) throw new ExchangeRefusal('no_booking', 409)
-      await trx
-        .from('ride_bookings')
-        .where('id', booking.id)
-        .update({ status: 'cancelled', cancelled_at: new Date(), updated_at: new Date() })
-      await trx.rawQuery(
-        `UPDATE exchange_rides SET seats_left = LEAST(seats_offered, seats_left + ?)
-          WHERE exchange_id = ?`,
-        [booking.seats, exchangeId]
-      )
-      return Number(booking.seats)
+      return releaseBooking(trx, booking)
     })
     if (exchange.status === 'open') {
       const passenger = await accounts.findResident(userId)

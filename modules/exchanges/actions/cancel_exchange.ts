@@ -1,10 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import { lockExchange } from '#modules/exchanges/queries/exchange_access'
 import { authoredExchange } from '#modules/exchanges/services/authorship'
+import { closeAsCancelled, tellCancelled } from '#modules/exchanges/services/cancellation'
 import { ExchangeRefusal } from '#modules/exchanges/services/errors'
-import { exchangePath } from '#modules/exchanges/services/exchange_links'
-import { notifyResident } from '#modules/exchanges/services/notify'
 import { disposeOfPhotos } from '#modules/exchanges/services/photo_disposal'
 
 /**
@@ -16,45 +14,15 @@ import { disposeOfPhotos } from '#modules/exchanges/services/photo_disposal'
 export default class CancelExchange {
   async execute(userId: number, exchangeId: number): Promise<void> {
     await authoredExchange(exchangeId, userId)
-    const { exchange, told } = await db.transaction(async (trx) => {
+    const cancelled = await db.transaction(async (trx) => {
       const locked = await lockExchange(trx, exchangeId)
       if (locked.status !== 'open' && locked.status !== 'agreed') {
         throw new ExchangeRefusal('already_closed', 409, { status: locked.status })
       }
-      const passengers = await trx
-        .from('ride_bookings')
-        .where({ exchange_id: exchangeId, status: 'booked' })
-        .update({ status: 'cancelled', cancelled_at: new Date(), updated_at: new Date() })
-        .returning('passenger_id')
-      const agreedWith = locked.status === 'agreed' ? locked.agreedWithId : null
-      locked.merge({ status: 'cancelled', closedAt: DateTime.now() })
-      await locked.useTransaction(trx).save()
-      return {
-        exchange: locked,
-        told: {
-          agreedWith,
-          passengers: passengers.map((row: { passenger_id: number }) => Number(row.passenger_id)),
-        },
-      }
+      return closeAsCancelled(trx, locked)
     })
 
     await disposeOfPhotos(exchangeId)
-    const path = exchangePath(exchangeId)
-    if (told.agreedWith) {
-      await notifyResident(
-        told.agreedWith,
-        'exchanges.mail.cancelled',
-        { title: exchange.title },
-        path
-      )
-    }
-    for (const passengerId of told.passengers) {
-      await notifyResident(
-        passengerId,
-        'exchanges.mail.ride_cancelled',
-        { title: exchange.title },
-        path
-      )
-    }
+    await tellCancelled(cancelled, 'withdrawn')
   }
 }

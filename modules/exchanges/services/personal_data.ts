@@ -1,12 +1,15 @@
 import db from '@adonisjs/lucid/services/db'
 import type { PersonalDataSection } from '#modules/privacy/index'
+import { leaveExchanges } from '#modules/exchanges/services/departure'
 import { photoStorage } from '#modules/exchanges/services/photo_storage'
 
 /**
  * Exchanges the resident posted (with ride details), their responses to
- * others' posts and their ride bookings. Erasure keeps the exchanges
- * (shown as "former resident"), forgets the author's street and deletes
- * their photos (files after the commit).
+ * others' posts and their ride bookings. Erasure cancels what is still
+ * under way (their open and agreed exchanges, their bookings on rides to
+ * come: see departure.ts), forgets their rides' places and the author's
+ * street, deletes their photos (files after the commit) and keeps the
+ * rest, shown as "former resident".
  */
 export const exchangesPersonalData: PersonalDataSection = {
   name: 'exchanges',
@@ -52,6 +55,7 @@ export const exchangesPersonalData: PersonalDataSection = {
   },
 
   async erase(userId: number, trx) {
+    await leaveExchanges(userId, trx)
     const photos = await trx
       .from('exchange_photos as p')
       .join('exchanges as e', 'e.id', 'p.exchange_id')
