@@ -18,6 +18,7 @@ import {
   type MailRecipient,
   type ResidentSummary,
 } from '#modules/accounts/queries/recipients'
+import { isErasedAccount } from '#modules/accounts/queries/erased'
 
 export type { MailRecipient, ResidentSummary }
 
@@ -45,6 +46,14 @@ export const accounts = {
     return new Map(
       users.map((user) => [user.id, user.erasedAt ? erasedLabel(locale) : user.displayName])
     )
+  },
+
+  /**
+   * Whether the resident erased their account (a former resident: their
+   * content stays, nobody writes to them). Pass `trx` inside a transaction.
+   */
+  isErased(id: number, trx?: TransactionClientContract): Promise<boolean> {
+    return isErasedAccount(id, trx)
   },
 
   /** Checks a signed-in resident's password again (erasure, sensitive changes). */

@@ -18,6 +18,7 @@ import {
   BlockedError,
   InvalidMessageError,
   NotParticipantError,
+  RecipientGoneError,
   RecipientUnavailableError,
 } from '#modules/messaging/services/errors'
 
@@ -47,7 +48,8 @@ export async function startConversation(input: {
 
 /**
  * Sends a message in a conversation the sender is part of (BlockedError,
- * NotParticipantError, VerificationRequiredError, InvalidMessageError).
+ * NotParticipantError, VerificationRequiredError, InvalidMessageError,
+ * RecipientGoneError when the other one erased their account: a 409).
  */
 export function sendMessage(input: {
   conversationId: number
@@ -80,4 +82,10 @@ export function conversationPath(conversationId: number): string {
   return urlFor('messaging.conversations.show', { id: conversationId })
 }
 
-export { BlockedError, NotParticipantError, RecipientUnavailableError, InvalidMessageError }
+export {
+  BlockedError,
+  NotParticipantError,
+  RecipientGoneError,
+  RecipientUnavailableError,
+  InvalidMessageError,
+}

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { accounts } from '#modules/accounts/index'
 import { guardPost, recordPost } from '#modules/moderation/index'
 import { authorizeTrust } from '#modules/verification/index'
 import { isBlocked } from '#modules/messaging/queries/blocks'
@@ -10,6 +11,7 @@ import {
   BlockedError,
   InvalidMessageError,
   NotParticipantError,
+  RecipientGoneError,
 } from '#modules/messaging/services/errors'
 
 export interface SendMessageInput {
@@ -20,8 +22,9 @@ export interface SendMessageInput {
 
 /**
  * A verified participant writes in their conversation, unless either
- * resident blocked the other. The recipient's open pages hear of it after
- * the commit.
+ * resident blocked the other or the other one erased their account
+ * (RecipientGoneError: the thread stays readable, read-only). The
+ * recipient's open pages hear of it after the commit.
  */
 export default class SendMessage {
   async execute(input: SendMessageInput): Promise<{ messageId: number }> {
@@ -39,6 +42,8 @@ export default class SendMessage {
         forUpdate: true,
       })
       if (!conversation) throw new NotParticipantError()
+      /** Share-locks their account row: an erasure under way is seen, a later one waits. */
+      if (await accounts.isErased(conversation.otherId, trx)) throw new RecipientGoneError()
       if (await isBlocked(senderId, conversation.otherId, trx)) throw new BlockedError()
       /** New residents send no links; messages do not count towards their daily posts. */
       await guardPost(senderId, { kind: 'message', texts: [body] }, trx)

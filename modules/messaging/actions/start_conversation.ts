@@ -70,6 +70,12 @@ export default class StartConversation {
 
     const [low, high] = from < to ? [from, to] : [to, from]
     const result = await db.transaction(async (trx) => {
+      /**
+       * An erased account keeps its row (named "former resident") but no
+       * home: refused above, and here again under a share lock in case the
+       * erasure committed since (a 404, like an unknown resident).
+       */
+      if (await accounts.isErased(to, trx)) throw new RecipientUnavailableError()
       if (await isBlocked(from, to, trx)) throw new BlockedError()
       /** As send_message: new residents send no links (before any write, so nothing is left). */
       const guarded = body !== null && !input.firstMessageIsDefault

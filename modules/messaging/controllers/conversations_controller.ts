@@ -12,7 +12,11 @@ import { inboxPage } from '#modules/messaging/queries/inbox'
 import { conversationFor, type ConversationRow } from '#modules/messaging/queries/participants'
 import { messagesAfter } from '#modules/messaging/queries/thread'
 import { unreadCount } from '#modules/messaging/queries/unread'
-import { BlockedError, InvalidMessageError } from '#modules/messaging/services/errors'
+import {
+  BlockedError,
+  InvalidMessageError,
+  RecipientGoneError,
+} from '#modules/messaging/services/errors'
 import { shownName } from '#modules/messaging/services/names'
 import { threadState } from '#modules/messaging/services/thread_state'
 import {
@@ -31,7 +35,8 @@ const FRAGMENT_VIEW = 'messaging::components/messages'
  * The inbox and the threads. Only the two participants reach a
  * conversation: anyone else gets 404 whatever the id, so its existence
  * does not leak. Writing takes a verified address (the 403 page says how
- * to get one) and no block either way.
+ * to get one), no block either way, and someone still there: with a
+ * former resident (erased account) the thread is read-only (409).
  */
 @inject()
 export default class ConversationsController {
@@ -43,7 +48,7 @@ export default class ConversationsController {
   async index(ctx: HttpContext) {
     const [error, query] = await inboxQueryValidator.tryValidate(ctx.request.qs())
     if (error) return pageNotFound()
-    const page = await inboxPage(this.viewerId(ctx), query.after ?? null)
+    const page = await inboxPage(this.viewerId(ctx), query.after ?? null, ctx.i18n.locale)
     return ctx.view.render(INBOX_VIEW, page)
   }
 
@@ -52,7 +57,7 @@ export default class ConversationsController {
     if (error) return pageNotFound()
     const viewerId = this.viewerId(ctx)
     const conversation = await this.conversation(ctx, viewerId)
-    const state = await threadState(viewerId, conversation, query.before ?? null)
+    const state = await threadState(viewerId, conversation, query.before ?? null, ctx.i18n.locale)
     /** Seeing the newest page reads the conversation (before the header counts). */
     if (state.isLatest && state.lastMessageId > conversation.lastReadMessageId) {
       await this.markRead.execute({
@@ -67,8 +72,9 @@ export default class ConversationsController {
   async store(ctx: HttpContext) {
     const viewerId = this.viewerId(ctx)
     const conversation = await this.conversation(ctx, viewerId)
+    const state = await threadState(viewerId, conversation, null, ctx.i18n.locale)
+    if (state.otherLeft) throw this.gone(ctx, state)
     await authorizeTrust(viewerId, 'message')
-    const state = await threadState(viewerId, conversation, null)
     if (state.block.byViewer || state.block.byOther) throw this.blocked(ctx, state)
     const data = await validateForm(ctx, replyValidator, THREAD_VIEW, state)
     await checkBeforePublishing(ctx, {
@@ -88,7 +94,9 @@ export default class ConversationsController {
       )
     } catch (error) {
       if (error instanceof BlockedError)
-        throw this.blocked(ctx, await this.fresh(viewerId, conversation))
+        throw this.blocked(ctx, await this.fresh(ctx, viewerId, conversation))
+      if (error instanceof RecipientGoneError)
+        throw this.gone(ctx, await this.fresh(ctx, viewerId, conversation))
       if (error instanceof InvalidMessageError) {
         throw pageRefusal({
           view: THREAD_VIEW,
@@ -121,7 +129,7 @@ export default class ConversationsController {
         messageId: last.id,
       })
     }
-    const names = await accounts.displayNames([conversation.otherId])
+    const names = await accounts.displayNames([conversation.otherId], ctx.i18n.locale)
     const otherName = shownName(names.get(conversation.otherId) ?? '')
     const html = await ctx.view.render(FRAGMENT_VIEW, { messages, otherName })
     return ctx.response
@@ -142,8 +150,8 @@ export default class ConversationsController {
     return conversation
   }
 
-  private fresh(viewerId: number, conversation: ConversationRow) {
-    return threadState(viewerId, conversation, null)
+  private fresh(ctx: HttpContext, viewerId: number, conversation: ConversationRow) {
+    return threadState(viewerId, conversation, null, ctx.i18n.locale)
   }
 
   private blocked(ctx: HttpContext, state: Awaited<ReturnType<typeof threadState>>) {
@@ -152,6 +160,16 @@ export default class ConversationsController {
       state,
       status: 403,
       message: ctx.i18n.t('messaging.errors.blocked'),
+    })
+  }
+
+  /** The other one erased their account: the read-only thread, with why. */
+  private gone(ctx: HttpContext, state: Awaited<ReturnType<typeof threadState>>) {
+    return pageRefusal({
+      view: THREAD_VIEW,
+      state,
+      status: 409,
+      message: ctx.i18n.t('messaging.errors.former_resident'),
     })
   }
 }

@@ -17,11 +17,12 @@ export interface InboxEntry {
  * A resident's conversations, most recently active first (a conversation
  * without messages yet by its creation), keyset-paged: `after` is the id
  * of the last conversation of the previous page. Names are read in one
- * query for the page.
+ * query for the page (a former resident's label in the viewer's `locale`).
  */
 export async function inboxPage(
   viewerId: number,
-  after: number | null
+  after: number | null,
+  locale?: string
 ): Promise<{ entries: InboxEntry[]; nextAfter: number | null }> {
   const { rows } = await db.rawQuery(
     `SELECT c.id, c.subject_title, c.last_message_at, other.user_id AS other_id,
@@ -52,7 +53,8 @@ export async function inboxPage(
   )
   const page = rows.slice(0, INBOX_PAGE_SIZE)
   const names = await accounts.displayNames(
-    page.map((row: { other_id: unknown }) => Number(row.other_id))
+    page.map((row: { other_id: unknown }) => Number(row.other_id)),
+    locale
   )
   const entries = page.map((row: Record<string, unknown>): InboxEntry => ({
     id: Number(row.id),

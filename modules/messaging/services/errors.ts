@@ -16,12 +16,35 @@ export class BlockedError extends Exception {
 
   async handle(_error: BlockedError, ctx: HttpContext) {
     const message = ctx.i18n.t('messaging.errors.blocked')
-    if (ctx.request.accepts(['html', 'json']) === 'json') {
-      return ctx.response.status(403).send({ message })
-    }
-    const html = await ctx.view.render('messaging::pages/refused', { message })
-    return ctx.response.status(403).header('content-type', 'text/html; charset=utf-8').send(html)
+    return refusedPage(ctx, 403, message)
   }
+}
+
+/**
+ * The other participant erased their account: the conversation stays
+ * readable but nobody writes into it. A 409 (the conversation exists, its
+ * state forbids it); the thread page catches it to show itself with the
+ * same message, other callers get this page (or JSON).
+ */
+export class RecipientGoneError extends Exception {
+  static status = 409
+  static code = 'E_MESSAGING_RECIPIENT_GONE'
+
+  constructor() {
+    super('the other resident erased their account')
+  }
+
+  async handle(_error: RecipientGoneError, ctx: HttpContext) {
+    return refusedPage(ctx, 409, ctx.i18n.t('messaging.errors.former_resident'))
+  }
+}
+
+async function refusedPage(ctx: HttpContext, status: number, message: string) {
+  if (ctx.request.accepts(['html', 'json']) === 'json') {
+    return ctx.response.status(status).send({ message })
+  }
+  const html = await ctx.view.render('messaging::pages/refused', { message, status })
+  return ctx.response.status(status).header('content-type', 'text/html; charset=utf-8').send(html)
 }
 
 /**

@@ -16,22 +16,29 @@ export type ThreadState = {
   isLatest: boolean
   lastMessageId: number
   block: { byViewer: boolean; byOther: boolean }
+  /** The other one erased their account: the thread is read-only. */
+  otherLeft: boolean
   /** Verified, so allowed to write (else the page says how to get verified). */
   mayWrite: boolean
   maxLength: number
 }
 
-/** What the thread page shows a participant (the caller checked they are one). */
+/**
+ * What the thread page shows a participant (the caller checked they are
+ * one); a former resident is named in the viewer's `locale`.
+ */
 export async function threadState(
   viewerId: number,
   conversation: ConversationRow,
-  before: number | null
+  before: number | null,
+  locale?: string
 ): Promise<ThreadState> {
-  const [page, names, block, level] = await Promise.all([
+  const [page, names, block, level, otherLeft] = await Promise.all([
     threadPage(conversation.id, before),
-    accounts.displayNames([conversation.otherId]),
+    accounts.displayNames([conversation.otherId], locale),
     blockBetween(viewerId, conversation.otherId),
     trustLevel(viewerId),
+    accounts.isErased(conversation.otherId),
   ])
   const messages = page.messages.map((message) => ({
     ...message,
@@ -45,6 +52,7 @@ export async function threadState(
     isLatest: before === null,
     lastMessageId: messages.length ? messages[messages.length - 1].id : 0,
     block,
+    otherLeft,
     mayWrite: levelAllows(level, 'message'),
     maxLength: MESSAGE_MAX_LENGTH,
   }
