@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { lockEvent, type EventRecord } from '#modules/events/queries/event_rows'
 import { assertChangeable } from '#modules/events/actions/update_event'
+import { cancelLockedEvent } from '#modules/events/services/cancellation'
 import { EventRefusal } from '#modules/events/services/errors'
 import { tellParticipants } from '#modules/events/services/notify'
 
@@ -16,14 +17,7 @@ export default class CancelEvent {
       const current = await lockEvent(trx, eventId)
       if (current.authorId !== userId) throw new EventRefusal('not_author', 403)
       assertChangeable(current, new Date())
-      const now = new Date()
-      await trx.rawQuery(
-        `UPDATE events SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?,
-                sequence = sequence + 1, updated_at = ?
-          WHERE id = ?`,
-        [now, reason, now, eventId]
-      )
-      return lockEvent(trx, eventId)
+      return cancelLockedEvent(trx, eventId, reason)
     })
     await tellParticipants(event, 'cancelled')
     return event

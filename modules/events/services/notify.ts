@@ -7,8 +7,8 @@ import type { EventRecord } from '#modules/events/queries/event_rows'
 import { whenValues } from '#modules/events/services/dates'
 import { eventPath } from '#modules/events/services/links'
 
-/** What participants are told about. */
-export type EventNews = 'changed' | 'cancelled'
+/** What participants are told about (cancelled with no reason stored: the organiser left Quartier). */
+export type EventNews = 'changed' | 'cancelled' | 'cancelled_organiser_left'
 
 /**
  * Tells everyone who answered going or maybe (not the author, who did

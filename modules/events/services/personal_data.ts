@@ -1,10 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type { PersonalDataSection } from '#modules/privacy/index'
+import { leaveEvents } from '#modules/events/services/departure'
 
 /**
- * Events the resident announced and their RSVPs. Erasure keeps the events
- * ("former resident"), forgets the author's street, deletes the RSVPs
- * (freeing their seats) and the private calendar key.
+ * Events the resident announced and their RSVPs. Erasure cancels their
+ * events still to come (services/departure.ts), keeps the rest ("former
+ * resident"), forgets the author's street, deletes the RSVPs (freeing
+ * their seats) and the private calendar key.
  */
 export const eventsPersonalData: PersonalDataSection = {
   name: 'events',
@@ -33,7 +35,7 @@ export const eventsPersonalData: PersonalDataSection = {
   },
 
   async erase(userId: number, trx) {
-    await trx.from('event_rsvps').where('user_id', userId).delete()
+    await leaveEvents(userId, trx)
     await trx.from('event_calendar_keys').where('user_id', userId).delete()
     await trx.from('events').where('author_id', userId).update({ author_street: null })
   },

@@ -1,8 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type GroupBuy from '#modules/group_buys/models/group_buy'
-import { tiersOf } from '#modules/group_buys/queries/tiers'
-import { broadcastTotals } from '#modules/group_buys/services/live'
-import { tellParticipants } from '#modules/group_buys/services/notify'
+import { announceCancelled } from '#modules/group_buys/services/cancellation'
 import { organiserMove } from '#modules/group_buys/services/transitions'
 
 /**
@@ -17,11 +15,7 @@ export default class CancelCampaign {
         campaign.cancelReason = reason
       })
     )
-    if (from !== 'draft') {
-      const tiers = await tiersOf(groupBuy.id)
-      broadcastTotals(groupBuy, tiers)
-      await tellParticipants(groupBuy, tiers, 'cancelled')
-    }
+    await announceCancelled(groupBuy, from, 'cancelled')
     return groupBuy
   }
 }

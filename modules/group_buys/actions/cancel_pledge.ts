@@ -1,12 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import type GroupBuy from '#modules/group_buys/models/group_buy'
-import GroupBuyPledge from '#modules/group_buys/models/group_buy_pledge'
 import { lockCampaign, visibleCampaign } from '#modules/group_buys/queries/campaign_access'
 import { tiersOf } from '#modules/group_buys/queries/tiers'
 import { assertPledgeable } from '#modules/group_buys/actions/pledge'
 import { GroupBuyRefusal } from '#modules/group_buys/services/errors'
 import { broadcastTotals } from '#modules/group_buys/services/live'
+import { withdrawPledge } from '#modules/group_buys/services/pledge_withdrawal'
 
 /**
  * A neighbour withdraws their pledge before the deadline. The row stays
@@ -21,15 +20,9 @@ export default class CancelPledge {
       const campaign = await lockCampaign(trx, groupBuyId)
       const now = new Date()
       assertPledgeable(campaign, now)
-      const pledge = await GroupBuyPledge.query({ client: trx })
-        .where({ groupBuyId, userId })
-        .whereNull('cancelledAt')
-        .first()
-      if (!pledge) throw new GroupBuyRefusal('no_pledge', 409)
-      pledge.cancelledAt = DateTime.fromJSDate(now)
-      await pledge.useTransaction(trx).save()
-      campaign.totalMilli -= pledge.quantityMilli
-      await campaign.useTransaction(trx).save()
+      if (!(await withdrawPledge(trx, campaign, userId, now))) {
+        throw new GroupBuyRefusal('no_pledge', 409)
+      }
       return campaign
     })
     broadcastTotals(groupBuy, await tiersOf(groupBuyId))

@@ -15,8 +15,15 @@ import {
   type PriceTier,
 } from '#modules/group_buys/services/pricing'
 
-/** The moments every participant is told about. */
-export type Milestone = 'threshold' | 'closed' | 'confirmed' | 'delivered' | 'failed' | 'cancelled'
+/** The moments every participant is told about (the last: cancelled as its organiser left Quartier). */
+export type Milestone =
+  | 'threshold'
+  | 'closed'
+  | 'confirmed'
+  | 'delivered'
+  | 'failed'
+  | 'cancelled'
+  | 'cancelled_organiser_left'
 
 /** Milestones the organiser did not cause themselves: they are told too. */
 const ORGANISER_TOLD: readonly Milestone[] = ['threshold', 'closed', 'failed']

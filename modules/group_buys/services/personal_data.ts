@@ -1,10 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { PersonalDataSection } from '#modules/privacy/index'
+import { leaveGroupBuys } from '#modules/group_buys/services/departure'
 
 /**
- * Group buys the resident organised and their pledges. Erasure keeps both
- * (the campaign's totals and order sheet still need them, "former
- * resident") and forgets the organiser's street.
+ * Group buys the resident organised and their pledges. Erasure cancels
+ * what they organise that is still under way and withdraws their pledges
+ * still being collected (services/departure.ts); the rest stays (totals
+ * and order sheets still need them, "former resident"); the organiser's
+ * street is forgotten.
  */
 export const groupBuysPersonalData: PersonalDataSection = {
   name: 'group_buys',
@@ -50,6 +53,7 @@ export const groupBuysPersonalData: PersonalDataSection = {
   },
 
   async erase(userId: number, trx) {
+    await leaveGroupBuys(userId, trx)
     await trx.from('group_buys').where('organiser_id', userId).update({ organiser_street: null })
   },
 }

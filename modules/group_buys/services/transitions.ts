@@ -42,6 +42,20 @@ export async function organiserMove(
 ): Promise<{ groupBuy: GroupBuy; from: GroupBuyStatus }> {
   const groupBuy = await lockCampaign(trx, groupBuyId)
   if (groupBuy.organiserId !== userId) throw new GroupBuyRefusal('not_organiser', 403)
+  return moveLocked(trx, groupBuy, to, change)
+}
+
+/**
+ * A step on a campaign whose row the caller has locked (whoever asks for
+ * it: the organiser, or their departure): allowed from its current
+ * state, stamped and saved; `change` adds what the step writes besides.
+ */
+export async function moveLocked(
+  trx: TransactionClientContract,
+  groupBuy: GroupBuy,
+  to: GroupBuyStatus,
+  change: (groupBuy: GroupBuy, now: Date) => void = () => {}
+): Promise<{ groupBuy: GroupBuy; from: GroupBuyStatus }> {
   assertMove(groupBuy, to)
   const from = groupBuy.status
   const now = new Date()

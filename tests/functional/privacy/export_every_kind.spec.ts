@@ -315,7 +315,11 @@ test.group('Privacy: every kind of data', (group) => {
     /** Her queued mail is dropped, Bruno's still goes out. */
     assert.deepEqual(await queuedMails(), [{ to: [bruno.email] }])
 
-    /** Her pledge stays for the campaign's total and order sheet (shown as a former resident). */
+    /**
+     * Her pledge on Bruno's open campaign is withdrawn as she could have
+     * done herself (nobody would collect it): the row stays, cancelled,
+     * for the record; the total drops.
+     */
     assert.deepEqual(
       (await db.from('group_buy_pledges').where('group_buy_id', cast.brunoCampaign)).map((row) => [
         Number(row.user_id),
@@ -327,19 +331,25 @@ test.group('Privacy: every kind of data', (group) => {
       pledgesBefore.map((row) => Number(row.user_id)),
       [anna.id]
     )
+    const [annaPledge] = await db
+      .from('group_buy_pledges')
+      .where('group_buy_id', cast.brunoCampaign)
+    assert.isNotNull(annaPledge.cancelled_at)
+    assert.equal(Number(campaignBefore.total_milli), 12_500)
     const campaignAfter = await db.from('group_buys').where('id', cast.brunoCampaign).first()
-    assert.equal(Number(campaignAfter.total_milli), Number(campaignBefore.total_milli))
-    assert.equal(Number(campaignAfter.total_milli), 12_500)
+    assert.equal(Number(campaignAfter.total_milli), 0)
 
-    /** Her own campaign stays, without her street. */
+    /** Her own campaign is cancelled (nobody left to order), without her street. */
     const own = await db.from('group_buys').where('id', cast.annaCampaign).firstOrFail()
     assert.equal(Number(own.organiser_id), anna.id)
+    assert.equal(own.status, 'cancelled')
     assert.isNull(own.organiser_street)
 
-    /** Her RSVP is gone (the seat is free); her event stays, without her street, Bruno still comes. */
+    /** Her RSVP is gone (the seat is free); her event is cancelled, without her street; Bruno's answer stays. */
     assert.lengthOf(await db.from('event_rsvps').where('user_id', anna.id), 0)
     const event = await db.from('events').where('id', cast.annaEvent).firstOrFail()
     assert.isNull(event.author_street)
+    assert.equal(event.status, 'cancelled')
     assert.deepEqual(
       (await db.from('event_rsvps').where('event_id', cast.annaEvent)).map((row) =>
         Number(row.user_id)
