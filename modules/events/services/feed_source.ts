@@ -121,6 +121,7 @@ export const eventsFeedSource: FeedSource = {
         scope: event.scope,
         neighbourhoodName: places.get(event.neighbourhoodId)?.name ?? null,
         neighbourhoodId: event.neighbourhoodId,
+        authorId: event.authorId,
         badges,
         imageUrl: null,
       }

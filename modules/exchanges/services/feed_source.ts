@@ -215,6 +215,7 @@ function toItem(
     scope: row.scope,
     neighbourhoodName: places.get(neighbourhoodId)?.name ?? null,
     neighbourhoodId,
+    authorId: Number(row.author_id),
     badges,
     imageUrl: row.photo_id === null ? null : photoPath(id, Number(row.photo_id)),
   }

@@ -75,6 +75,13 @@ export interface FeedItem {
   imageUrl?: string | null
   /** The item's neighbourhood: the card names it only when it is not the viewer's own. */
   neighbourhoodId?: number | null
+  /**
+   * The account that posted it (a resident, or an organisation's member),
+   * so the digest leaves out a resident's own posts. Never rendered nor
+   * sent to a browser (toCard() copies only the card's fields); null when
+   * no account posted it (partners) or the account was erased.
+   */
+  authorId?: number | null
 }
 
 export interface FeedSource {

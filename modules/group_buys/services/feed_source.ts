@@ -190,6 +190,7 @@ function toItem(
     scope: row.scope,
     neighbourhoodName: places.get(neighbourhoodId)?.name ?? null,
     neighbourhoodId,
+    authorId: Number(row.organiser_id),
     badges,
     imageUrl: null,
   }

@@ -34,6 +34,11 @@ function pageConditions(page: FeedPage, source: string, alias: string) {
   return { conditions, bindings }
 }
 
+/** The member who posted it (SET NULL once their account is erased). */
+function accountId(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value)
+}
+
 function skip(page: FeedPage, kind: string): boolean {
   const { viewer, filters, limit } = page
   return (
@@ -59,7 +64,7 @@ export const shopOffersFeedSource: FeedSource = {
     const { conditions, bindings } = pageConditions(page, SHOP_OFFERS_SOURCE, 'so')
     const rows = await preparedRows<any>(
       `SELECT so.id, so.title, so.text, to_char(so.valid_until, 'YYYY-MM-DD') AS valid_until, so.published_at, so.photo_key,
-              o.id AS organisation_id, o.name AS organisation_name
+              so.author_id, o.id AS organisation_id, o.name AS organisation_name
          FROM shop_offers so JOIN organisations o ON o.id = so.organisation_id
         WHERE o.verification_status = 'verified' AND so.valid_until >= ? AND so.hidden_at IS NULL
           AND ${reachesNeighbourhood('o', '?')} AND ${conditions.join(' AND ')}
@@ -82,6 +87,7 @@ export const shopOffersFeedSource: FeedSource = {
         scope: 'nearby',
         neighbourhoodName: null,
         neighbourhoodId: null,
+        authorId: accountId(row.author_id),
         badges: [
           { key: 'organisations.feed.shop' },
           {
@@ -120,7 +126,7 @@ export const noticesFeedSource: FeedSource = {
     const { conditions, bindings } = pageConditions(page, NOTICES_SOURCE, 'nt')
     const rows = await preparedRows<any>(
       `SELECT nt.id, nt.title, nt.text, nt.published_at, nt.pinned_until,
-              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
+              nt.author_id, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
          FROM notices nt JOIN organisations o ON o.id = nt.organisation_id
         WHERE o.verification_status = 'verified' AND o.kind = ANY(?::text[])
           AND ${noticeReachesViewer()}
@@ -156,6 +162,7 @@ export const noticesFeedSource: FeedSource = {
         scope: 'town',
         neighbourhoodName: null,
         neighbourhoodId: null,
+        authorId: accountId(row.author_id),
         badges,
         imageUrl: null,
       } satisfies FeedItem

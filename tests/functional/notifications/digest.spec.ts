@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import SendDigests from '#modules/notifications/actions/send_digests'
+import SendDigests, { DIGEST_ITEMS } from '#modules/notifications/actions/send_digests'
 import { Agent, linkIn } from '#tests/helpers/agent'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
@@ -23,12 +23,14 @@ test.group('Notifications: e-mail digest', (group) => {
     const camille = await neighbour('Camille Martin')
     const dominique = await neighbour('Dominique Petit')
     const paul = await neighbour('Paul Blanc', { at: CLIGNANCOURT })
+    const zoe = await neighbour('Zoé Roux', { at: CLIGNANCOURT })
     await post(dominique.agent, loanFields({ title: 'Escabeau de Saint-Victor' }))
     await post(paul.agent, loanFields({ title: 'Tondeuse de Clignancourt' }))
     await ageAccounts()
 
     const report = await new SendDigests().execute()
-    assert.isAtLeast(report.mailed, 3)
+    /** Camille and Zoé; Dominique and Paul only have their own post to read of. */
+    assert.isAtLeast(report.mailed, 2)
 
     const mail = await mailbox.waitFor(camille.email)
     assert.equal(mail.subject, 'Quoi de neuf dans votre quartier cette semaine')
@@ -40,7 +42,7 @@ test.group('Notifications: e-mail digest', (group) => {
     const link = linkIn(mail.text, '/unsubscribe/')
     assert.include(rawHeader(mail, 'List-Unsubscribe')!, link)
 
-    const far = await mailbox.waitFor(paul.email)
+    const far = await mailbox.waitFor(zoe.email)
     assert.include(far.text, 'Tondeuse de Clignancourt')
     assert.notInclude(far.text, 'Escabeau de Saint-Victor')
 
@@ -59,6 +61,7 @@ test.group('Notifications: e-mail digest', (group) => {
   test('no digest when it is off, and none when nothing is new', async ({ assert }) => {
     const camille = await neighbour('Camille Martin')
     const dominique = await neighbour('Dominique Petit')
+    const lea = await neighbour('Léa Dubois')
     const paul = await neighbour('Paul Blanc', { at: CLIGNANCOURT })
     const saved = await camille.agent.submit(
       '/notifications/preferences',
@@ -70,11 +73,59 @@ test.group('Notifications: e-mail digest', (group) => {
     await ageAccounts()
 
     const report = await new SendDigests().execute()
-    /** Dominique sees the ladder; Paul, far away, has nothing new: no mail. */
+    /**
+     * Léa sees the ladder; Dominique posted it (her own post is no news)
+     * and Paul, far away, has nothing new: no mail for either.
+     */
     assert.equal(report.mailed, 1)
-    assert.equal(report.empty, 1)
-    await mailbox.waitFor(dominique.email)
+    assert.equal(report.empty, 2)
+    await mailbox.waitFor(lea.email)
     assert.lengthOf(mailbox.to(camille.email), 0)
+    assert.lengthOf(mailbox.to(dominique.email), 0)
     assert.lengthOf(mailbox.to(paul.email), 0)
+  })
+
+  test('leaves out the resident’s own posts, which reach their neighbours', async ({ assert }) => {
+    const camille = await neighbour('Camille Martin')
+    const dominique = await neighbour('Dominique Petit')
+    await post(camille.agent, loanFields({ title: 'Perceuse de Camille' }))
+    await post(dominique.agent, loanFields({ title: 'Escabeau de Dominique' }))
+    await ageAccounts()
+
+    const report = await new SendDigests().execute()
+    assert.equal(report.mailed, 2)
+
+    const forCamille = await mailbox.waitFor(camille.email)
+    assert.include(forCamille.text, 'Escabeau de Dominique')
+    assert.notInclude(forCamille.text, 'Perceuse de Camille')
+    assert.notInclude(forCamille.html, 'Perceuse de Camille')
+
+    const forDominique = await mailbox.waitFor(dominique.email)
+    assert.include(forDominique.text, 'Perceuse de Camille')
+    assert.notInclude(forDominique.text, 'Escabeau de Dominique')
+    assert.notInclude(forDominique.html, 'Escabeau de Dominique')
+  })
+
+  test('a resident who posted more than a digest holds still hears of a neighbour’s post', async ({
+    assert,
+  }) => {
+    const camille = await neighbour('Camille Martin')
+    const dominique = await neighbour('Dominique Petit')
+    /** Old enough for the digest and past the new-resident posting limit. */
+    await ageAccounts()
+    await post(dominique.agent, loanFields({ title: 'Escabeau de Dominique' }))
+    /** Newer than the ladder, and more than one digest's worth. */
+    for (let index = 0; index <= DIGEST_ITEMS; index++) {
+      await post(camille.agent, loanFields({ title: `Objet de Camille ${index}` }))
+    }
+
+    await new SendDigests().execute()
+    const forCamille = await mailbox.waitFor(camille.email)
+    assert.include(forCamille.text, 'Escabeau de Dominique')
+    assert.notInclude(forCamille.text, 'Objet de Camille')
+
+    const forDominique = await mailbox.waitFor(dominique.email)
+    assert.include(forDominique.text, `Objet de Camille ${DIGEST_ITEMS}`)
+    assert.notInclude(forDominique.text, 'Escabeau de Dominique')
   })
 })
