@@ -3,7 +3,6 @@ import db from '@adonisjs/lucid/services/db'
 import type { Agent } from '#tests/helpers/agent'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { PASSWORD } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 import {
   answer,
@@ -21,22 +20,10 @@ import {
   post,
   shopFields,
 } from '#tests/functional/organisations/support'
-import { person } from '#tests/functional/privacy/support'
+import { erase, expectRedirect, person } from '#tests/functional/privacy/support'
 
 const FR_LEFT = 'Cet événement est annulé : la personne qui l’organisait a quitté Quartier.'
 const EN_LEFT = 'This event is cancelled: its organiser has left Quartier.'
-
-function erase(agent: Agent) {
-  return agent.submit(
-    '/profile/privacy/erase',
-    { password: PASSWORD, confirmation: 'EFFACER' },
-    { from: '/profile/privacy' }
-  )
-}
-
-function expectRedirect(response: { status: number }, what: string) {
-  if (response.status !== 302) throw new Error(`${what} refused (${response.status})`)
-}
 
 /** The cancellation notice of an event page, as text. */
 function noticeOf(page: { text: string }): string {

@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import type { Agent } from '#tests/helpers/agent'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { PASSWORD } from '#tests/helpers/residents'
 import { freshStateForEachTest } from '#tests/helpers/state'
 import {
   GARE_MONTPARNASSE,
@@ -14,21 +12,16 @@ import {
   post,
   rideFields,
 } from '#tests/functional/exchanges/support'
-import { person, placesHolding, respond, type Person } from '#tests/functional/privacy/support'
+import {
+  erase,
+  expectRedirect,
+  person,
+  type Person,
+  placesHolding,
+  respond,
+} from '#tests/functional/privacy/support'
 
 const DAY = 86_400_000
-
-function erase(agent: Agent) {
-  return agent.submit(
-    '/profile/privacy/erase',
-    { password: PASSWORD, confirmation: 'EFFACER' },
-    { from: '/profile/privacy' }
-  )
-}
-
-function expectRedirect(response: { status: number }, what: string) {
-  if (response.status !== 302) throw new Error(`${what} refused (${response.status})`)
-}
 
 async function book(passenger: Person, rideId: number, seats: string) {
   const response = await passenger.agent.submit(

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import type { Agent } from '#tests/helpers/agent'
 import { GEO_TABLES, loadParis } from '#tests/helpers/geo'
 import { mailbox } from '#tests/helpers/mailbox'
-import { PASSWORD } from '#tests/helpers/residents'
 import { openStream, subscribe } from '#tests/helpers/sse'
 import { freshStateForEachTest } from '#tests/helpers/state'
 import {
@@ -18,22 +16,10 @@ import {
   pledgeRows,
   textOf,
 } from '#tests/functional/group_buys/support'
-import { person } from '#tests/functional/privacy/support'
+import { erase, expectRedirect, person } from '#tests/functional/privacy/support'
 
 const FR_LEFT = 'Annulé : la personne qui l’organisait a quitté Quartier. Personne ne doit rien.'
 const EN_LEFT = 'Cancelled: its organiser has left Quartier. Nobody owes anything.'
-
-function erase(agent: Agent) {
-  return agent.submit(
-    '/profile/privacy/erase',
-    { password: PASSWORD, confirmation: 'EFFACER' },
-    { from: '/profile/privacy' }
-  )
-}
-
-function expectRedirect(response: { status: number }, what: string) {
-  if (response.status !== 302) throw new Error(`${what} refused (${response.status})`)
-}
 
 /** Moves a campaign on directly, with the stamps its steps write (as the state machine would). */
 async function moveTo(id: number, status: 'confirmed' | 'delivered') {

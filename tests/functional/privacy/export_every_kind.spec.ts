@@ -17,6 +17,7 @@ import {
   shopFields,
 } from '#tests/functional/organisations/support'
 import {
+  expectRedirect,
   person,
   placesHolding,
   postGift,
@@ -29,10 +30,6 @@ import {
 const PRIVACY = '/profile/privacy'
 const ANNA_PHONE = '+33612345678'
 const BRUNO_PHONE = '+33698765432'
-
-function expectRedirect(response: { status: number; text: string }, what: string) {
-  if (response.status !== 302) throw new Error(`${what} refused (${response.status})`)
-}
 
 /**
  * Anna, verified by postcard, leaves a trace in every module: an

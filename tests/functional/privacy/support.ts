@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import SendQueuedMail from '#app/jobs/send_queued_mail'
 import type { Agent } from '#tests/helpers/agent'
 import { verifiedResident, type CommunityResident, type Point } from '#tests/helpers/community'
+import { PASSWORD } from '#tests/helpers/residents'
 import {
   askForCard,
   codesOnPrintPage,
@@ -149,4 +150,18 @@ export async function queuedMails(): Promise<{ to: string[] }[]> {
         typeof recipient === 'string' ? recipient : recipient.address
     ),
   }))
+}
+
+/** The erasure form, filled in as the resident would. */
+export function erase(agent: Agent) {
+  return agent.submit(
+    '/profile/privacy/erase',
+    { password: PASSWORD, confirmation: 'EFFACER' },
+    { from: '/profile/privacy' }
+  )
+}
+
+/** A setup step that must have been accepted (a redirect), or the test stops there. */
+export function expectRedirect(response: { status: number }, what: string) {
+  if (response.status !== 302) throw new Error(`${what} refused (${response.status})`)
 }
