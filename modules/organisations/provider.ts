@@ -15,6 +15,12 @@ export default class OrganisationsProvider {
     const personalData = await import('#modules/organisations/services/personal_data')
     const privacy = await import('#modules/privacy/index')
     privacy.registerPersonalData(personalData.organisationsPersonalData)
+    const { registerNotificationType } = await import('#modules/notifications/index')
+    registerNotificationType({
+      type: 'organisations.updates',
+      labelKey: 'notifications.types.organisations',
+      emailByDefault: true,
+    })
     const { pinnedNoticesFor } = await import('#modules/organisations/queries/notices')
     edge.default.global('pinnedNotices', async (userId: unknown) => {
       const id = Number(userId)

@@ -1,10 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { PersonalDataSection } from '#modules/privacy/index'
+import { handOverOrganisations } from '#modules/organisations/services/departure'
 
 /**
  * Organisations the resident belongs to, their recommendations, replies
- * to notices and shop offers they wrote. Erasure ends memberships and
- * recommendations; replies and offers stay ("former resident").
+ * to notices and shop offers they wrote. Erasure hands organisations they
+ * alone owned to an editor, ends memberships and recommendations; replies and offers stay ("former resident").
  */
 export const organisationsPersonalData: PersonalDataSection = {
   name: 'organisations',
@@ -36,6 +37,7 @@ export const organisationsPersonalData: PersonalDataSection = {
   },
 
   async erase(userId: number, trx) {
+    await handOverOrganisations(userId, trx)
     await trx.from('organisation_members').where('user_id', userId).delete()
     await trx.from('organisation_recommendations').where('user_id', userId).delete()
   },
