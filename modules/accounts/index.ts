@@ -11,7 +11,7 @@ import {
   isErasedLabel,
 } from '#modules/accounts/services/erased_account'
 
-export { isErasedLabel }
+export { erasedLabel, isErasedLabel }
 import {
   mailRecipientsByIds,
   residentsByIds,

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { publicProfile, visiblePhoto } from '#modules/accounts/queries/public_profile'
 import { profilePhotoStorage } from '#modules/accounts/services/profile_photos'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 /**
  * A resident's public page and photo, for residents of the same or a
@@ -9,17 +10,15 @@ import { pageNotFound } from '#app/http/page_not_found'
  */
 export default class ResidentsController {
   async show(ctx: HttpContext) {
-    const id = Number(ctx.params.id)
     const viewer = ctx.auth.getUserOrFail()
-    const profile = Number.isSafeInteger(id) ? await publicProfile(Number(viewer.id), id) : null
+    const profile = await publicProfile(Number(viewer.id), idParam(ctx))
     if (!profile) return pageNotFound()
     return ctx.view.render('accounts::pages/resident', { profile })
   }
 
   async photo(ctx: HttpContext) {
-    const id = Number(ctx.params.id)
     const viewer = ctx.auth.getUserOrFail()
-    const photo = Number.isSafeInteger(id) ? await visiblePhoto(Number(viewer.id), id) : null
+    const photo = await visiblePhoto(Number(viewer.id), idParam(ctx))
     if (!photo) return pageNotFound()
     const bytes = await profilePhotoStorage.read(photo.key)
     ctx.response.header('Content-Type', photo.contentType)

@@ -3,7 +3,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import { appUrl } from '#config/app'
-import { accounts, isErasedLabel } from '#modules/accounts/index'
+import { accounts, erasedLabel, isErasedLabel } from '#modules/accounts/index'
 import { emailWanted, unsubscribeUrl } from '#modules/notifications/index'
 import { UnreadMessagesMail } from '#modules/messaging/mails/unread_messages_mail'
 import { shownName } from '#modules/messaging/services/names'
@@ -90,10 +90,7 @@ export default class MailUnreadMessages {
       const recipient = await accounts.mailRecipientOf(entry.recipientId)
       if (!recipient || senderName === undefined) return false
       /** A former resident's last messages: their label in the recipient's language. */
-      if (isErasedLabel(senderName)) {
-        const names = await accounts.displayNames([entry.senderId], recipient.locale)
-        senderName = names.get(entry.senderId) ?? senderName
-      }
+      if (isErasedLabel(senderName)) senderName = erasedLabel(recipient.locale)
       if (!(await emailWanted(entry.recipientId, UNREAD_MAIL_TYPE))) return false
       const url = new URL(
         urlFor('messaging.conversations.show', { id: entry.conversationId }),

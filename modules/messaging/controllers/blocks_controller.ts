@@ -5,6 +5,7 @@ import BlockResident from '#modules/messaging/actions/block_resident'
 import UnblockResident from '#modules/messaging/actions/unblock_resident'
 import { conversationFor } from '#modules/messaging/queries/participants'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const thread = (id: number) => urlFor('messaging.conversations.show', { id })
 
@@ -36,11 +37,8 @@ export default class BlocksController {
 
   private async conversation(ctx: HttpContext) {
     const viewerId = Number(ctx.auth.getUserOrFail().id)
-    const id = Number(ctx.params.id)
-    const conversation = Number.isSafeInteger(id) ? await conversationFor(viewerId, id) : null
-    if (!conversation) {
-      return pageNotFound()
-    }
+    const conversation = await conversationFor(viewerId, idParam(ctx))
+    if (!conversation) return pageNotFound()
     return { viewerId, conversation }
   }
 }

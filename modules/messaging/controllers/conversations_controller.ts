@@ -26,6 +26,7 @@ import {
   threadQueryValidator,
 } from '#modules/messaging/validators/message_validators'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INBOX_VIEW = 'messaging::pages/inbox'
 const THREAD_VIEW = 'messaging::pages/thread'
@@ -144,8 +145,7 @@ export default class ConversationsController {
   }
 
   private async conversation(ctx: HttpContext, viewerId: number): Promise<ConversationRow> {
-    const id = Number(ctx.params.id)
-    const conversation = Number.isSafeInteger(id) ? await conversationFor(viewerId, id) : null
+    const conversation = await conversationFor(viewerId, idParam(ctx))
     if (!conversation) return pageNotFound()
     return conversation
   }

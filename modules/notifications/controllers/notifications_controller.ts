@@ -5,6 +5,7 @@ import { writeDate } from '#modules/notifications/services/notify'
 import { safePath } from '#modules/notifications/services/paths'
 import { centreQueryValidator } from '#modules/notifications/validators/notification_validators'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 /**
  * The notification centre: the resident's own notifications, newest
@@ -50,17 +51,12 @@ export default class NotificationsController {
   /** Opening one marks it read, then leads where it points (a path of this site only). */
   async open(ctx: HttpContext) {
     const userId = Number(ctx.auth.getUserOrFail().id)
-    const raw = String(ctx.params.id ?? '')
-    if (!/^\d{1,15}$/.test(raw)) pageNotFound()
-    const row = await db
-      .from('notifications')
-      .where({ id: Number(raw), user_id: userId })
-      .select('path')
-      .first()
+    const id = idParam(ctx)
+    const row = await db.from('notifications').where({ id, user_id: userId }).select('path').first()
     if (!row) pageNotFound()
     await db
       .from('notifications')
-      .where({ id: Number(raw), user_id: userId })
+      .where({ id, user_id: userId })
       .whereNull('read_at')
       .update({ read_at: new Date() })
     return ctx.response.redirect(safePath(row.path))

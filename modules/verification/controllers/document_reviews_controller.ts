@@ -21,6 +21,7 @@ import { reviewScopeOf, type ReviewScope } from '#modules/verification/services/
 import { documentSettings } from '#modules/verification/services/documents/settings'
 import { documentRejectionValidator } from '#modules/verification/validators/document_validators'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const QUEUE_VIEW = 'verification::pages/documents/queue'
 const REVIEW_VIEW = 'verification::pages/documents/review'
@@ -50,14 +51,14 @@ export default class DocumentReviewsController {
 
   async show(ctx: HttpContext) {
     const scope = await this.scopeOrNotFound(ctx)
-    const id = this.idParam(ctx)
+    const id = idParam(ctx)
     return ctx.view.render(REVIEW_VIEW, await this.reviewState(ctx, scope, id))
   }
 
   /** Streams the file to an allowed reviewer; every opening is logged. */
   async file(ctx: HttpContext) {
     const scope = await this.scopeOrNotFound(ctx)
-    const id = this.idParam(ctx)
+    const id = idParam(ctx)
     let opened
     try {
       opened = await new OpenDocument().execute(id, scope)
@@ -80,7 +81,7 @@ export default class DocumentReviewsController {
 
   async approve(ctx: HttpContext) {
     const scope = await this.scopeOrNotFound(ctx)
-    const id = this.idParam(ctx)
+    const id = idParam(ctx)
     let outcome
     try {
       outcome = await new DecideDocument().approve(id, scope)
@@ -93,7 +94,7 @@ export default class DocumentReviewsController {
 
   async reject(ctx: HttpContext) {
     const scope = await this.scopeOrNotFound(ctx)
-    const id = this.idParam(ctx)
+    const id = idParam(ctx)
     try {
       /** Scope, ownership and state come before the form: a 404 stays a 404. */
       const document = await documentInScope(id, scope)
@@ -123,13 +124,6 @@ export default class DocumentReviewsController {
     const scope = await reviewScopeOf(this.viewerId(ctx))
     if (!scope) pageNotFound()
     return scope!
-  }
-
-  /** The route lets digits only; one beyond a bigint cannot exist. */
-  private idParam(ctx: HttpContext): number {
-    const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id) || id <= 0) pageNotFound()
-    return id
   }
 
   private queueUrl(scope: ReviewScope): string {

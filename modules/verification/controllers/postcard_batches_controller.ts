@@ -18,6 +18,7 @@ import { PostcardRefusal } from '#modules/verification/services/postcards/errors
 import { refusalMessage } from '#modules/verification/services/postcards/refusal_message'
 import { postcardSettings } from '#modules/verification/services/postcards/settings'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const INDEX_VIEW = 'verification::pages/postcards/index'
 const PRINT_VIEW = 'verification::pages/postcards/print'
@@ -95,10 +96,7 @@ export default class PostcardBatchesController {
 
   async posted(ctx: HttpContext) {
     try {
-      const batch = await this.markPosted.execute(
-        this.batchId(ctx),
-        Number(ctx.auth.getUserOrFail().id)
-      )
+      const batch = await this.markPosted.execute(idParam(ctx), Number(ctx.auth.getUserOrFail().id))
       ctx.session.flash('success', { key: 'postcards.flash.batch_posted', count: batch.size })
       return ctx.response.redirect().toRoute('operators.verification.postcards.index')
     } catch (error) {
@@ -128,15 +126,9 @@ export default class PostcardBatchesController {
     }
   }
 
-  private batchId(ctx: HttpContext): number {
-    const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id) || id <= 0) pageNotFound()
-    return id
-  }
-
   /** The batch of the URL while its codes are still kept; 410 once posted. */
   private async printableBatch(ctx: HttpContext): Promise<PostcardBatch> {
-    const batch = await PostcardBatch.find(this.batchId(ctx))
+    const batch = await PostcardBatch.find(idParam(ctx))
     if (!batch) return pageNotFound()
     if (batch.postedAt) throw await this.refusal(ctx, new PostcardRefusal('codes_gone', {}, 410))
     return batch

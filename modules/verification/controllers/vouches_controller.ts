@@ -18,6 +18,7 @@ import { candidateOfToken } from '#modules/verification/services/cooptation/vouc
 import { authorizeTrust } from '#modules/verification/services/policy'
 import { vouchValidator } from '#modules/verification/validators/cooptation_validators'
 import { pageNotFound } from '#app/http/page_not_found'
+import { idParam } from '#app/http/route_id'
 
 const VOUCH_VIEW = 'verification::pages/cooptation/vouch'
 
@@ -81,8 +82,7 @@ export default class VouchesController {
 
   async withdraw(ctx: HttpContext) {
     const viewerId = Number(ctx.auth.getUserOrFail().id)
-    const id = Number(ctx.params.id)
-    if (!Number.isSafeInteger(id)) return pageNotFound()
+    const id = idParam(ctx)
     try {
       const outcome = await this.withdrawal.execute(viewerId, id)
       if (outcome === 'withdrawn') ctx.session.flash('success', 'cooptation.flash.withdrawn')
